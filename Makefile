@@ -1,0 +1,51 @@
+# The course's two everyday commands, `make lab` and `make test`, and their helpers.
+# Each target sets up what it needs first (a .venv/ and, for the browser tests,
+# axe-core from npm) and skips that set-up when nothing has changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+AXE := node_modules/axe-core/axe.min.js
+LESSON ?= 00
+
+.PHONY: lab test unit notebooks browser execute lint clean help
+
+help:
+	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
+	@echo "make test     run every test: units, nbval over the lessons, the browser test"
+	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
+	@echo "make clean    remove .venv/ and node_modules/"
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.12 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -e .
+	$(BIN)/python -m utils._bundle
+	touch $(STAMP)
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP) $(AXE)
+	$(BIN)/python -m pytest
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests --ignore=tests/browser
+
+notebooks: $(STAMP)
+	$(BIN)/python -m pytest notebooks
+
+browser: $(STAMP) $(AXE)
+	$(BIN)/python -m pytest tests/browser
+
+execute: $(STAMP)
+	$(BIN)/python -m utils.execute notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,63 @@
+"""Load the course's data files, validated against their declared schemas.
+
+``load("gpu_prices")`` reads ``data/gpu_prices.csv``, checks it against
+``utils.schemas.SCHEMAS["gpu_prices"]`` (types, ranges, allowed values and the
+provenance columns) and returns a typed DataFrame. A malformed file raises a
+:class:`DataFileError` naming the file, the row and the column of every problem.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .schemas import SCHEMAS
+
+__all__ = ["DATA_DIR", "DataFileError", "load", "available"]
+
+DATA_DIR = Path(os.environ.get("PLUMBING_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
+
+# A file's first line is its header, so the row at index i is on line i + 2.
+_HEADER_LINES = 2
+
+
+class DataFileError(ValueError):
+    """A data file that does not match its schema; the message lists every problem."""
+
+
+def available() -> list[str]:
+    """The names ``load`` accepts: the stems of the files that have a schema."""
+    return sorted(SCHEMAS)
+
+
+def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Read ``<data_dir>/<name>.csv`` and validate it; ``data_dir`` defaults to ``data/``."""
+    if name not in SCHEMAS:
+        raise ValueError(f"name must be one of {available()}, got {name!r}.")
+    path = (data_dir or DATA_DIR) / f"{name}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    try:
+        return SCHEMAS[name].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        raise DataFileError(_describe(path, errors.failure_cases)) from None
+
+
+def _describe(path: Path, failures: pd.DataFrame) -> str:
+    """One line per problem: file, row (and line in the file), column, value, rule broken."""
+    lines = [f"{path.name} does not match its schema:"]
+    for case in failures.drop_duplicates(["column", "index", "failure_case"]).itertuples():
+        if case.check == "column_in_dataframe":
+            lines.append(f"  header: column {case.failure_case!r} is missing")
+        elif case.check == "column_in_schema":
+            lines.append(f"  header: column {case.failure_case!r} is not in the schema")
+        elif pd.notna(case.index):
+            row = int(case.index)
+            lines.append(
+                f"  row {row + 1} (line {row + _HEADER_LINES}), column {case.column!r}: "
+                f"{case.failure_case!r} fails {case.check}"
+            )
+        # A check that could not run on a column of the wrong type repeats a problem listed above.
+    return "\n".join(lines)

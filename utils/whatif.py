@@ -1,0 +1,241 @@
+"""The what-if panel: labelled controls bound to a model, an Altair chart and a readout.
+
+Every lesson builds its interactive panels with :class:`WhatIf`::
+
+    panel = WhatIf(
+        title="Reserved or serverless?",
+        controls=[Slider("demand", "Average demand", 0, 1, 0.01, 0.3, suffix=" GPUs")],
+        compute=lambda demand: Outcome({"curve": frame(demand)}, {"Cost": "$876"}),
+        chart=chart_reading_named_data_curve,
+    )
+    panel
+
+``compute`` receives the control values as keyword arguments and returns an
+:class:`Outcome`: one DataFrame per named dataset of the chart, and the key
+numbers as text. The chart is embedded once; when a control moves, only the
+datasets and the readout are sent again, which keeps the update fast.
+
+The controls are plain HTML range inputs and selects, each with a ``<label>``,
+so they have accessible names and work with the keyboard (arrow keys, Page Up
+and Page Down, Home and End). Everything, Vega included, is bundled offline:
+no request leaves the machine.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+import altair as alt
+import anywidget
+import pandas as pd
+import traitlets
+
+from ._bundle import bundled_esm
+
+__all__ = ["Slider", "Dropdown", "Outcome", "WhatIf"]
+
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A labelled range input bound to the model argument ``name``.
+
+    ``prefix`` and ``suffix`` decorate the displayed value (``"$"``,
+    ``" GPUs"``); the number of decimals shown follows ``step``.
+    """
+
+    name: str
+    label: str
+    min: float
+    max: float
+    step: float
+    value: float
+    prefix: str = ""
+    suffix: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.min < self.max:
+            raise ValueError(f"Slider {self.name!r}: min must be below max, got {self.min} and {self.max}.")
+        if not 0 < self.step <= self.max - self.min:
+            raise ValueError(f"Slider {self.name!r}: step must be in (0, {self.max - self.min:g}], got {self.step}.")
+        if not self.min <= self.value <= self.max:
+            raise ValueError(
+                f"Slider {self.name!r}: value must be in [{self.min:g}, {self.max:g}], got {self.value}."
+            )
+        steps = (self.value - self.min) / self.step
+        if abs(steps - round(steps)) > 1e-9:
+            raise ValueError(
+                f"Slider {self.name!r}: value must lie on the grid {self.min:g} + k * {self.step:g}, "
+                f"got {self.value} (the browser would snap it to a neighbour)."
+            )
+
+    @property
+    def decimals(self) -> int:
+        """Decimals needed to show every value on the step grid (0.05 -> 2)."""
+        return max(0, -Decimal(str(self.step)).normalize().as_tuple().exponent)  # type: ignore[operator]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "slider",
+            "name": self.name,
+            "label": self.label,
+            "min": self.min,
+            "max": self.max,
+            "step": self.step,
+            "value": self.value,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "decimals": self.decimals,
+        }
+
+    def encode(self, value: float) -> float:
+        """The value the browser shows for a model value."""
+        return float(value)
+
+    def decode(self, sent: float) -> float:
+        """The model value for what the browser sent."""
+        return float(sent)
+
+
+@dataclass(frozen=True)
+class Dropdown:
+    """A labelled select. ``options`` maps the text a learner reads to the value the model gets."""
+
+    name: str
+    label: str
+    options: Mapping[str, Any]
+    value: str
+
+    def __post_init__(self) -> None:
+        if self.value not in self.options:
+            raise ValueError(
+                f"Dropdown {self.name!r}: value must be one of {list(self.options)}, got {self.value!r}."
+            )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "dropdown",
+            "name": self.name,
+            "label": self.label,
+            "options": list(self.options),
+            "value": self.encode(self.value),
+        }
+
+    def encode(self, text: str) -> int:
+        """The browser's option index for an option's text."""
+        return list(self.options).index(text)
+
+    def decode(self, sent: int) -> Any:
+        """The model value for the option index the browser sent."""
+        return list(self.options.values())[int(sent)]
+
+
+Control = Slider | Dropdown
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a model returns to a panel.
+
+    ``datasets`` maps each named dataset of the chart (``alt.Data(name=...)``)
+    to its rows; ``readout`` maps a label to the key number as text, in the
+    order the learner should read them.
+    """
+
+    datasets: Mapping[str, pd.DataFrame]
+    readout: Mapping[str, str] = field(default_factory=dict)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-ready rows; NaN becomes ``null`` (JSON has no NaN)."""
+    rows = frame.to_dict(orient="records")
+    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()} for row in rows]
+
+
+def _panel_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec, checked for a title and a screen-reader description.
+
+    Autosizing is told to resize, so that the layout follows new data (wider
+    axis labels, say) instead of keeping the size of the first rows.
+    """
+    spec = chart.to_dict()
+    if not spec.get("title") or not spec.get("description"):
+        raise ValueError("chart needs a title and a description (the text a screen reader reads).")
+    return {**spec, "autosize": {"type": "pad", "resize": True}}
+
+
+class WhatIf(anywidget.AnyWidget):
+    """Controls, a chart and a text readout, bound to one model function."""
+
+    _esm = bundled_esm(_HERE / "whatif.js")
+    _css = _HERE / "whatif.css"
+
+    title = traitlets.Unicode().tag(sync=True)
+    controls = traitlets.List().tag(sync=True)
+    values = traitlets.Dict().tag(sync=True)
+    spec = traitlets.Dict().tag(sync=True)
+    datasets = traitlets.Dict().tag(sync=True)
+    readout = traitlets.List().tag(sync=True)
+    revision = traitlets.Int(0).tag(sync=True)
+
+    def __init__(
+        self,
+        title: str,
+        controls: Sequence[Control],
+        compute: Callable[..., Outcome],
+        chart: alt.TopLevelMixin,
+    ) -> None:
+        names = [c.name for c in controls]
+        if len(set(names)) != len(names):
+            raise ValueError(f"controls must have distinct names, got {names}.")
+        self._controls = {c.name: c for c in controls}
+        self._compute = compute
+        super().__init__(
+            title=title,
+            controls=[c.to_json() for c in controls],
+            spec=_panel_spec(chart),
+            values={c.name: c.encode(c.value) for c in controls},
+        )
+        self._refresh()
+
+    @traitlets.observe("values")
+    def _on_values(self, _change: Mapping[str, Any]) -> None:
+        self._refresh()
+
+    def model_arguments(self) -> dict[str, Any]:
+        """The current control values, as the model function receives them."""
+        return {name: self._controls[name].decode(sent) for name, sent in self.values.items()}
+
+    def set(self, **values: Any) -> None:
+        """Move controls from Python, as a test or a worked example would.
+
+        Sliders take a number, dropdowns the text of an option.
+        """
+        unknown = set(values) - set(self._controls)
+        if unknown:
+            raise ValueError(f"no control named {sorted(unknown)}; controls are {sorted(self._controls)}.")
+        sent = {name: self._controls[name].encode(value) for name, value in values.items()}
+        self.values = {**self.values, **sent}
+
+    def _refresh(self) -> None:
+        outcome = self._compute(**self.model_arguments())
+        with self.hold_sync():
+            self.datasets = {name: _records(frame) for name, frame in outcome.datasets.items()}
+            self.readout = [[label, text] for label, text in outcome.readout.items()]
+            self.revision += 1
+
+    def readout_text(self) -> str:
+        """The key numbers as plain text, one ``label: value`` per line."""
+        return "\n".join(f"{label}: {text}" for label, text in self.readout)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle:
+            # Shown wherever widgets are not (GitHub, nbval, a terminal).
+            bundle[0]["text/plain"] = f"{self.title}\n{self.readout_text()}"
+        return bundle
