@@ -45,7 +45,7 @@ browser: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest tests/browser
 
 execute: $(STAMP)
-	$(BIN)/python -m utils.execute notebooks/*.ipynb
+	$(BIN)/python tools/execute.py notebooks/*.ipynb
 
 clean:
 	rm -rf $(VENV) node_modules

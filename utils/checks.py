@@ -51,7 +51,7 @@ def _matches(answer: Any, expected: Any, rel_tol: float) -> bool:
 def _show(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return repr(value)
-    return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    return f"{value:.4g}" if abs(value) < 10 else f"{value:,.2f}"
 
 
 def check(exercise: str, answer: Any, *, expected: Any, hint: str, rel_tol: float = 1e-3) -> CheckResult:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 
 from .schemas import SCHEMAS
 
-__all__ = ["DATA_DIR", "DataFileError", "load", "available"]
+__all__ = ["DATA_DIR", "DataFileError", "available", "load", "pick"]
 
 DATA_DIR = Path(os.environ.get("PLUMBING_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
 
@@ -43,6 +44,26 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
         return SCHEMAS[name].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         raise DataFileError(_describe(path, errors.failure_cases)) from None
+
+
+def pick(name: str, column: str, **where: str) -> Any:
+    """The one value of ``column`` in the row of ``name`` that matches ``where``.
+
+    >>> pick("gpu_prices", "usd_per_gpu_hour", provider="Modal", gpu="H100")
+    3.95
+    """
+    frame = load(name)
+    missing = [c for c in (column, *where) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} has no column {missing[0]!r}; columns are {list(frame.columns)}.")
+    mask = pd.Series(True, index=frame.index)
+    for key, wanted in where.items():
+        mask &= frame[key] == wanted
+    rows = frame.loc[mask, column]
+    if len(rows) != 1:
+        raise ValueError(f"{name}: {where} matches {len(rows)} rows, not exactly one.")
+    value = rows.iloc[0]
+    return value.item() if hasattr(value, "item") else value
 
 
 def _describe(path: Path, failures: pd.DataFrame) -> str:

@@ -133,7 +133,8 @@ async function render({ model, el }) {
   el.append(root);
 
   // The first rows travel inside the spec, so the first layout already fits them.
-  const spec = { ...model.get("spec"), datasets: model.get("datasets") };
+  const spec = model.get("spec");
+  spec.datasets = { ...spec.datasets, ...model.get("datasets") };
   const { view, finalize } = await vegaEmbed(chart, spec, {
     actions: false,
     renderer: "svg",

@@ -36,7 +36,7 @@ import traitlets
 
 from ._bundle import bundled_esm
 
-__all__ = ["Slider", "Dropdown", "Outcome", "WhatIf"]
+__all__ = ["Slider", "Dropdown", "Outcome", "WhatIf", "show"]
 
 _HERE = Path(__file__).parent
 
@@ -239,3 +239,14 @@ class WhatIf(anywidget.AnyWidget):
             # Shown wherever widgets are not (GitHub, nbval, a terminal).
             bundle[0]["text/plain"] = f"{self.title}\n{self.readout_text()}"
         return bundle
+
+
+def show(chart: alt.TopLevelMixin, readout: Mapping[str, str] | None = None) -> WhatIf:
+    """Draw a chart with no controls through the same offline widget, with optional key numbers.
+
+    Use it instead of displaying an Altair chart directly: Altair's default
+    renderer loads Vega from the internet and stays blank offline.
+    """
+    title = chart.to_dict().get("title")
+    heading = title if isinstance(title, str) else (title or {}).get("text", "")
+    return WhatIf(title=str(heading), controls=[], compute=lambda: Outcome({}, readout or {}), chart=chart)

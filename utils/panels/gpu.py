@@ -92,7 +92,7 @@ def serverless_panel(serverless_price: float, reserved_price: float) -> WhatIf:
             Slider("reserved_price", "Reserved price", 0.5, 10, 0.01, reserved_price, "$", " per GPU-hour"),
             Slider("utilization_percent", "Your average utilization", 1, 100, 1, 15, suffix="% of one GPU"),
             Slider("peak_to_average", "Peak-to-average ratio", 1, 10, 0.5, 1, suffix="x"),
-            Slider("cold_starts", "Cold starts per month", 0, 2000, 50, 0),
+            Slider("cold_starts", "Cold starts per month", 0, 2000, 50, 200),
             Slider("cold_start_seconds", "Billed seconds per cold start", 0, 300, 5, 45, suffix=" s"),
         ],
         compute=serverless_outcome,

@@ -1,0 +1,239 @@
+"""Drive the course in a real JupyterLab with headless Chromium: shared by the browser
+tests and by the benchmark (``make bench``).
+
+Nothing leaves the machine: JupyterLab listens on 127.0.0.1 only, Chromium runs
+with its background networking off, and every request to another host is
+aborted and recorded, so a test can assert that none was made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+PANEL = "section.pp-whatif"
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+SETTINGS = {
+    # No "notify me about Jupyter news?" pop-up, and no autosave of the scratch copies.
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or $CHROMIUM; a clear error if neither is installed."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise RuntimeError("Chromium not found: `apt-get install chromium` (what .ci/run does) or set CHROMIUM=/path.")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    """A JupyterLab server serving a scratch copy of the lessons."""
+
+    url: str
+    token: str
+    root: Path
+    process: subprocess.Popen
+
+    def lesson_url(self, name: str) -> str:
+        """The lesson alone in a fresh workspace (``reset`` forgets previously opened tabs)."""
+        return f"{self.url}/lab/tree/{name}?reset&token={self.token}"
+
+    def shut_down_kernels(self) -> None:
+        """End every session, so that each test starts from fresh kernels."""
+        for session in self._api("GET", "/api/sessions"):
+            self._api("DELETE", f"/api/sessions/{session['id']}")
+
+    def _api(self, method: str, path: str):
+        request = urllib.request.Request(f"{self.url}{path}?token={self.token}", method=method)
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+
+@contextlib.contextmanager
+def running_lab(scratch: Path) -> Iterator[Lab]:
+    """Start JupyterLab on a free loopback port over a copy of ``notebooks/``; stop it after."""
+    notebooks = scratch / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    settings = scratch / "settings"
+    for name, values in SETTINGS.items():
+        path = settings / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(settings),
+        "JUPYTERLAB_WORKSPACES_DIR": str(scratch / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"),
+    }
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={notebooks}", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    log = (scratch / "jupyterlab.log").open("w")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{url}/api/status?token={token}", process)
+        yield Lab(url, token, notebooks, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def _wait_until_up(status_url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited with code {process.returncode}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(status_url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        time.sleep(0.3)
+    raise RuntimeError("JupyterLab did not start in time")
+
+
+@dataclass
+class PageLog:
+    """What a page did that a test may forbid: console errors and requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+
+
+def watch(page) -> PageLog:
+    """Record console errors and uncaught exceptions; abort and record requests leaving localhost."""
+    log = PageLog()
+    page.on("console", lambda message: log.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.errors.append(f"uncaught: {error}"))
+
+    def only_local(route) -> None:
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            log.external_requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    return log
+
+
+def run_all(page, lab: Lab, notebook: str, panels: int, timeout_ms: int = 120_000) -> None:
+    """Open a lesson in a fresh kernel, run every cell, and wait until ``panels`` panels are drawn."""
+    page.goto(lab.lesson_url(notebook))
+    page.locator(NOTEBOOK).wait_for(timeout=timeout_ms)
+    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").wait_for(timeout=timeout_ms)  # kernel connected
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
+    page.locator(".lm-Menu-itemLabel").get_by_text("Run All Cells", exact=True).click()
+    page.wait_for_function(
+        """([selector, expected]) => {
+            const drawn = [...document.querySelectorAll(selector)].filter(p => p.dataset.revision && p.querySelector('svg'));
+            const busy = [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'));
+            return drawn.length === expected && !busy;
+        }""",
+        arg=[PANEL, panels],
+        timeout=timeout_ms,
+    )
+
+
+def panel_state(page, panel_index: int) -> dict:
+    """The drawn chart, the readout text and the revision of one panel."""
+    return page.evaluate(
+        """([selector, index]) => {
+            const panel = document.querySelectorAll(selector)[index];
+            return {
+                chart: panel.querySelector('.pp-chart svg').outerHTML,
+                readout: panel.querySelector('.pp-readout').innerText,
+                revision: Number(panel.dataset.revision),
+            };
+        }""",
+        [PANEL, panel_index],
+    )
+
+
+def nudge(page, panel_index: int, control_index: int) -> None:
+    """Press the key a keyboard user would: one step right (left at the top end), or the next option."""
+    control = page.locator(PANEL).nth(panel_index).locator("input, select").nth(control_index)
+    control.focus()
+    at_end = control.evaluate(
+        """el => el.tagName === 'SELECT' ? el.selectedIndex === el.options.length - 1
+                 : Number(el.value) + Number(el.step) > Number(el.max) + 1e-9"""
+    )
+    is_select = control.evaluate("el => el.tagName === 'SELECT'")
+    page.keyboard.press(("ArrowUp" if at_end else "ArrowDown") if is_select else ("ArrowLeft" if at_end else "ArrowRight"))
+
+
+def wait_for_revision(page, panel_index: int, after: int, timeout_ms: int = 15_000) -> None:
+    page.wait_for_function(
+        "([selector, index, after]) => Number(document.querySelectorAll(selector)[index].dataset.revision) > after",
+        arg=[PANEL, panel_index, after],
+        timeout=timeout_ms,
+    )
+
+
+def control_count(page, panel_index: int) -> int:
+    return page.locator(PANEL).nth(panel_index).locator("input, select").count()
+
+
+def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """Run axe-core's WCAG 2 A and AA rules over what the lesson itself shows.
+
+    That is the rendered Markdown and every output, panels included: the course's
+    content. JupyterLab's own editing chrome (code editors, cell toolbars) is its
+    project's responsibility and is left out, so that a failure always points at
+    something this course can fix.
+    """
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async (notebook) => {
+            const context = {include: [`${notebook} .jp-MarkdownOutput`, `${notebook} .jp-OutputArea-output`]};
+            const run = await axe.run(context, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}});
+            return run.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                              nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+        }""",
+        NOTEBOOK,
+    )
+    return [violation for violation in result if violation["impact"] in impacts]

@@ -1,0 +1,108 @@
+"""Every lesson has the shape the course promises, and is committed small and executed.
+
+nbval (run over ``notebooks/``) re-executes the lessons and compares outputs;
+these tests read the committed files themselves.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from utils.course import LESSONS, NOTEBOOK_DIR
+
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def _markdown(notebook) -> str:
+    return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+
+
+def _ids(paths):
+    return [p.stem for p in paths]
+
+
+def _is_solution(cell) -> bool:
+    return "solution" in cell.metadata.get("tags", [])
+
+
+def _is_exercise(cell) -> bool:
+    """A learner's cell that ends in a self-check."""
+    return cell.cell_type == "code" and not _is_solution(cell) and re.search(r"^check\(", cell.source, flags=re.M)
+
+
+def test_there_are_lessons():
+    assert len(NOTEBOOKS) >= 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+class TestLessonShape:
+    def test_is_a_course_lesson(self, path):
+        assert path.stem in {lesson.stem for lesson in LESSONS}
+
+    def test_title_time_and_prerequisites(self, path):
+        lesson = next(lesson for lesson in LESSONS if lesson.stem == path.stem)
+        first = _read(path).cells[0]
+        assert first.cell_type == "markdown"
+        assert first.source.startswith(f"# {lesson.number:02d} · {lesson.title}")
+        assert f"**Time:** about {lesson.minutes} minutes" in first.source
+        assert "**Builds on:**" in first.source
+
+    def test_three_to_five_learning_objectives(self, path):
+        first = _read(path).cells[0].source
+        objectives = re.findall(r"^\d\. \*\*\w+\*\*", first.split("Learning objectives", 1)[1], flags=re.M)
+        assert 3 <= len(objectives) <= 5
+
+    def test_has_a_what_if_panel(self, path):
+        outputs = [o for c in _read(path).cells if c.cell_type == "code" for o in c.outputs]
+        assert any(WIDGET in o.get("data", {}) for o in outputs)
+
+    def test_panels_are_followed_by_what_to_notice(self, path):
+        assert "### What to notice" in _markdown(_read(path))
+
+    def test_at_least_two_exercises_each_with_a_hidden_solution(self, path):
+        cells = _read(path).cells
+        exercises = [i for i, c in enumerate(cells) if _is_exercise(c)]
+        assert len(exercises) >= 2
+        for index in exercises:
+            following = next(c for c in cells[index + 1:] if c.cell_type == "code")
+            assert _is_solution(following), f"exercise in cell {index} has no solution next"
+            assert following.metadata.get("jupyter") == {"source_hidden": True, "outputs_hidden": True}
+
+    def test_exercises_start_unanswered(self, path):
+        for cell in filter(_is_exercise, _read(path).cells):
+            assert re.search(r"^answer_\w+ = \.\.\.", cell.source, flags=re.M)
+
+    def test_ends_with_takeaways_and_a_way_on(self, path):
+        last = _read(path).cells[-1]
+        assert last.cell_type == "markdown" and "## Key takeaways" in last.source and "**Next:**" in last.source
+
+    def test_relative_links_resolve(self, path):
+        for target in re.findall(r"\]\(([^)#]+\.ipynb)", _markdown(_read(path))):
+            assert (path.parent / target).exists(), f"link to missing {target}"
+
+    def test_committed_executed_top_to_bottom(self, path):
+        counts = [c.execution_count for c in _read(path).cells if c.cell_type == "code"]
+        assert counts == list(range(1, len(counts) + 1))
+
+    def test_small_with_no_widget_state_or_javascript(self, path):
+        text = path.read_text(encoding="utf-8")
+        assert len(text) < 600_000
+        notebook = json.loads(text)
+        assert "widgets" not in notebook["metadata"]
+        for cell in notebook["cells"]:
+            for output in cell.get("outputs", []):
+                assert "application/javascript" not in output.get("data", {})
+        assert not re.search(r"cdn\.jsdelivr|unpkg\.com|cdnjs|esm\.sh", text)
+
+    def test_no_errors_stored(self, path):
+        for cell in _read(path).cells:
+            for output in cell.get("outputs", []):
+                assert output.output_type != "error"

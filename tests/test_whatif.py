@@ -1,0 +1,119 @@
+"""The what-if machinery, driven from Python as the browser would drive it."""
+
+import json
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+
+from utils.whatif import Dropdown, Outcome, Slider, WhatIf, show
+
+
+def _chart(**properties):
+    return alt.Chart(alt.Data(name="points")).mark_line().encode(x="x:Q", y="y:Q").properties(**properties)
+
+
+def _line(slope: float, shape: str = "straight") -> Outcome:
+    x = np.linspace(0, 1, 5)
+    y = slope * x if shape == "straight" else slope * x**2
+    return Outcome({"points": pd.DataFrame({"x": x, "y": y})}, {"Slope": f"{slope:.1f}", "Last": f"{y[-1]:.2f}"})
+
+
+def _panel() -> WhatIf:
+    return WhatIf(
+        title="Test panel",
+        controls=[Slider("slope", "Slope", 0, 5, 0.5, 1), Dropdown("shape", "Shape", {"Straight": "straight", "Curved": "curved"}, "Straight")],
+        compute=_line,
+        chart=_chart(title="A line", description="A test line."),
+    )
+
+
+def test_initial_values_are_computed():
+    panel = _panel()
+    assert panel.readout == [["Slope", "1.0"], ["Last", "1.00"]]
+    assert panel.datasets["points"][-1] == {"x": 1.0, "y": 1.0}
+
+
+def test_a_control_change_from_the_browser_recomputes():
+    panel = _panel()
+    revision = panel.revision
+    panel.values = {"slope": 2.5, "shape": 1}  # what the browser sends: a number and an option index
+    assert panel.readout_text() == "Slope: 2.5\nLast: 2.50"
+    assert panel.revision == revision + 1
+
+
+def test_set_takes_model_values_and_option_text():
+    panel = _panel()
+    panel.set(shape="Curved", slope=4)
+    assert panel.model_arguments() == {"slope": 4.0, "shape": "curved"}
+    assert panel.datasets["points"][2]["y"] == pytest.approx(1.0)  # 4 * 0.5 ** 2
+
+
+def test_set_rejects_unknown_controls():
+    with pytest.raises(ValueError, match=r"no control named \['speed'\]"):
+        _panel().set(speed=3)
+
+
+def test_text_shown_without_widgets_is_the_readout():
+    bundle = _panel()._repr_mimebundle_()[0]
+    assert bundle["text/plain"] == "Test panel\nSlope: 1.0\nLast: 1.00"
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_nan_travels_as_null():
+    outcome = Outcome({"points": pd.DataFrame({"x": [0.0, 1.0], "y": [np.nan, 2.0]})})
+    panel = WhatIf("NaN", [], lambda: outcome, _chart(title="t", description="d"))
+    assert panel.datasets["points"][0]["y"] is None
+    json.dumps(panel.datasets, allow_nan=False)
+
+
+@pytest.mark.parametrize("properties", [{"title": "only a title"}, {"description": "only a description"}])
+def test_a_chart_without_title_or_description_is_refused(properties):
+    with pytest.raises(ValueError, match="chart needs a title and a description"):
+        WhatIf("x", [], lambda: _line(1), _chart(**properties))
+
+
+def test_controls_need_distinct_names():
+    with pytest.raises(ValueError, match="controls must have distinct names"):
+        WhatIf("x", [Slider("a", "A", 0, 1, 0.1, 0), Slider("a", "A again", 0, 1, 0.1, 0)], _line, _chart(title="t", description="d"))
+
+
+def test_layout_follows_new_data():
+    assert _panel().spec["autosize"] == {"type": "pad", "resize": True}
+
+
+def test_show_draws_a_static_chart_with_a_readout():
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q").properties(title="Bars", description="Two bars.")
+    figure = show(chart, {"Total": "3"})
+    assert figure.title == "Bars" and figure.readout_text() == "Total: 3" and figure.controls == []
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min": 1, "max": 1, "step": 0.1, "value": 1}, "min must be below max"),
+        ({"min": 0, "max": 1, "step": 0, "value": 0}, r"step must be in \(0, 1\]"),
+        ({"min": 0, "max": 1, "step": 0.1, "value": 2}, r"value must be in \[0, 1\]"),
+        ({"min": 0.5, "max": 10, "step": 0.05, "value": 2.86}, "value must lie on the grid"),
+    ],
+)
+def test_slider_definitions_are_checked(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        Slider("s", "S", **kwargs)
+
+
+@pytest.mark.parametrize(("step", "decimals"), [(1, 0), (0.5, 1), (0.05, 2), (0.01, 2), (50, 0)])
+def test_displayed_decimals_follow_the_step(step, decimals):
+    assert Slider("s", "S", 0, 100, step, 0).decimals == decimals
+
+
+def test_dropdown_default_must_be_an_option():
+    with pytest.raises(ValueError, match=r"value must be one of \['a', 'b'\], got 'c'"):
+        Dropdown("d", "D", {"a": 1, "b": 2}, "c")
+
+
+def test_bundle_is_offline():
+    esm = str(WhatIf._esm)
+    assert len(esm) > 100_000, "Vega should be inlined in the panel's module"
+    assert "esm.sh" not in esm and "cdn.jsdelivr" not in esm
