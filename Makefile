@@ -9,12 +9,13 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute lint clean help
+.PHONY: lab test unit notebooks browser execute bench-models clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
 	@echo "make test     run every test: units, nbval over the lessons, the browser test"
 	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
+	@echo "make bench-models  time the model library (medians; nothing asserted)"
 	@echo "make clean    remove .venv/ and node_modules/"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -49,6 +50,9 @@ browser: $(STAMP) $(AXE)
 
 execute: $(STAMP)
 	$(BIN)/python tools/execute.py notebooks/*.ipynb
+
+bench-models: $(STAMP)
+	$(BIN)/python benchmarks/bench_models.py
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -23,6 +23,7 @@ __all__ = [
     "check_positive",
     "check_nonnegative",
     "check_nonempty",
+    "check_count",
 ]
 
 
@@ -95,4 +96,12 @@ def check_nonempty(values: Sequence[float] | ArrayLike, name: str) -> NDArray[np
     array = _as_array(values, name)
     if array.ndim != 1 or array.size == 0:
         raise ValueError(f"{name} must be a non-empty sequence of numbers, got {values!r}.")
+    return array
+
+
+def check_count(value: ArrayLike, name: str, minimum: int = 1, maximum: float = np.inf) -> NDArray[np.float64]:
+    """A whole number of things (deals, calls, customers) in ``[minimum, maximum]``."""
+    array = check_range(value, name, minimum, maximum)
+    if not np.all(array == np.round(array)):
+        raise ValueError(f"{name} must be a whole number, got {_first_bad(array, array == np.round(array))}.")
     return array

@@ -2,9 +2,22 @@
 
 Each function states its formula and units in its docstring, checks its
 arguments (a ``ValueError`` names the argument, the value and the valid range),
-and is vectorised: an array in gives an array out, so one call draws a curve.
+and is vectorised where the model allows: an array in gives an array out, so
+one call draws a curve. The topic modules behind this one:
+
+- ``gpu``: serverless against reserved GPUs (lesson 03);
+- ``reliability`` and ``request``: availability, tail latency, one request through five services (04);
+- ``retention``: NRR, lifetime value, the AI-app margin squeeze (00, 05);
+- ``diversification``: leadership reshuffles and customer diversification (06);
+- ``portfolio``: power-law deals and portfolios (07);
+- ``concentration``: HHI, Gini, top-N share (08);
+- ``serving``: compute and memory of serving a model (09);
+- ``commoditization``, ``scenarios``, ``scorecard``: the clock (01), scenario weighting (10), the capstone (11).
 """
 
+from .commoditization import cumulative_gross_profit
+from .concentration import gini, hhi, top_n_share
+from .diversification import ReshuffleSimulation, prob_still_leading, revenue_cv, simulate_reshuffles
 from .gpu import (
     HOURS_PER_MONTH,
     breakeven_demand,
@@ -13,14 +26,67 @@ from .gpu import (
     reserved_monthly_cost,
     serverless_monthly_cost,
 )
-from .retention import nrr_revenue
+from .portfolio import (
+    deal_mean_multiple,
+    prob_at_least_one_hit,
+    prob_deal_at_least,
+    simulate_deals,
+    simulate_portfolios,
+)
+from .reliability import (
+    MINUTES_PER_MONTH,
+    fanout_slow_share,
+    monthly_downtime_minutes,
+    retried_availability,
+    series_availability,
+)
+from .request import RequestSummary, Service, expected_request_cost, request_success_rate, simulate_requests
+from .retention import app_gross_margin, lifetime_value, nrr_revenue
+from .scenarios import expected_capture, normalise_weights, probability_sensitivity
+from .scorecard import CRITERIA, RISKS, positioning_score, verdict
+from .serving import cost_per_million_tokens, gpus_to_hold_weights, seconds_per_million_tokens
 
 __all__ = [
+    "CRITERIA",
     "HOURS_PER_MONTH",
+    "MINUTES_PER_MONTH",
+    "RISKS",
+    "RequestSummary",
+    "ReshuffleSimulation",
+    "Service",
+    "app_gross_margin",
     "breakeven_demand",
     "breakeven_utilization",
+    "cost_per_million_tokens",
+    "cumulative_gross_profit",
+    "deal_mean_multiple",
+    "expected_capture",
+    "expected_request_cost",
+    "fanout_slow_share",
+    "gini",
+    "gpus_to_hold_weights",
+    "hhi",
+    "lifetime_value",
+    "monthly_downtime_minutes",
+    "normalise_weights",
     "nrr_revenue",
+    "positioning_score",
+    "prob_at_least_one_hit",
+    "prob_deal_at_least",
+    "prob_still_leading",
+    "probability_sensitivity",
+    "request_success_rate",
     "reserved_gpus",
     "reserved_monthly_cost",
+    "retried_availability",
+    "revenue_cv",
+    "seconds_per_million_tokens",
+    "series_availability",
     "serverless_monthly_cost",
+    "simulate_deals",
+    "simulate_portfolios",
+    "simulate_requests",
+    "simulate_reshuffles",
+    "top_n_share",
+    "verdict",
 ]

@@ -1,18 +1,23 @@
-"""Revenue retention and lifetime value (lessons 00 and 05).
+"""Revenue retention, lifetime value and the AI-app margin squeeze (lessons 00 and 05).
 
 Net revenue retention (NRR) is this year's revenue from last year's customers
 divided by last year's revenue from them: expansion minus contraction and churn.
 An NRR of 1.20 means a cohort pays 20 % more each year.
+
+Worked examples (``curriculum.md``): LTV = 1000 * 0.75 / 0.02 = 37,500;
+100 at NRR 1.20 for 5 years gives 248.83; an app with ARPU 20 whose users burn
+2 million tokens at 3 a million, plus 1 of other cost, keeps a gross margin of
+1 - (2 * 3 + 1) / 20 = 0.65.
 """
 
 from __future__ import annotations
 
 from numpy.typing import ArrayLike
 
-from ..validation import check_nonnegative, check_range
+from ..validation import check_nonnegative, check_positive, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["nrr_revenue"]
+__all__ = ["nrr_revenue", "lifetime_value", "app_gross_margin"]
 
 
 def nrr_revenue(initial_revenue: ArrayLike, nrr: ArrayLike, years: ArrayLike) -> Number:
@@ -30,3 +35,46 @@ def nrr_revenue(initial_revenue: ArrayLike, nrr: ArrayLike, years: ArrayLike) ->
     retention = check_range(nrr, "nrr", 0.0, 3.0)
     elapsed = check_range(years, "years", 0.0, 100.0)
     return scalar_or_array(revenue * retention**elapsed)
+
+
+def lifetime_value(arpu: ArrayLike, gross_margin: ArrayLike, churn: ArrayLike) -> Number:
+    """Gross profit a customer brings over its expected life: ``LTV = ARPU * margin / churn``.
+
+    ARPU and churn must be per the same period (both monthly, or both yearly);
+    the expected life is ``1 / churn`` periods.
+
+    Args:
+        arpu: average revenue per user per period, >= 0.
+        gross_margin: share of revenue left after the cost of serving it, in [0, 1].
+        churn: share of customers lost per period, in (0, 1].
+
+    >>> lifetime_value(1000, 0.75, 0.02)
+    37500.0
+    """
+    revenue = check_nonnegative(arpu, "arpu")
+    margin = check_probability(gross_margin, "gross_margin")
+    lost = check_range(churn, "churn", 0.0, 1.0, low_open=True)
+    return scalar_or_array(revenue * margin / lost)
+
+
+def app_gross_margin(
+    arpu: ArrayLike, tokens_millions: ArrayLike, price_per_million: ArrayLike, other_cost: ArrayLike = 0.0
+) -> Number:
+    """Gross margin of an AI app: ``1 - (tokens * price + other) / ARPU``.
+
+    Negative when serving a user costs more than the user pays.
+
+    Args:
+        arpu: revenue per user per month, > 0.
+        tokens_millions: millions of tokens a user consumes a month, >= 0.
+        price_per_million: inference price per million tokens, >= 0 (same currency as ARPU).
+        other_cost: other cost of serving a user a month, >= 0.
+
+    >>> round(app_gross_margin(20, 2, 3, 1), 4)
+    0.65
+    """
+    revenue = check_positive(arpu, "arpu")
+    tokens = check_nonnegative(tokens_millions, "tokens_millions")
+    price = check_nonnegative(price_per_million, "price_per_million")
+    other = check_nonnegative(other_cost, "other_cost")
+    return scalar_or_array(1 - (tokens * price + other) / revenue)

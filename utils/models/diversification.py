@@ -1,0 +1,94 @@
+"""Model-agnostic demand: reshuffles of model leadership, and customer diversification (lesson 06).
+
+**Diversification.** A vendor with N equal customers whose revenues each vary
+with coefficient of variation CV and are pairwise correlated with rho has a
+total whose CV is ``CV * sqrt((1 + (N - 1) * rho) / N)``. With rho = 0 it falls
+like 1 / sqrt(N); with rho > 0 it never falls below ``CV * sqrt(rho)``.
+Worked example (``curriculum.md``): N = 100 gives 0.10 * CV for rho = 0 and
+0.4561 * CV for rho = 0.2.
+
+**Leadership reshuffles.** K foundation models; each quarter, with probability
+r, leadership passes to one of the other K - 1 models at random. An app built
+on one model earns its full revenue while that model leads and ``1 - penalty``
+of it otherwise; an infrastructure vendor serving every model earns the same
+whoever leads. Starting as leader, the chance the app's model leads after t
+quarters is ``1/K + (1 - 1/K) * (1 - r * K / (K - 1)) ** t``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ..validation import check_count, check_probability, check_range
+from ._numeric import Number, scalar_or_array
+
+__all__ = ["revenue_cv", "prob_still_leading", "ReshuffleSimulation", "simulate_reshuffles"]
+
+
+def revenue_cv(n_customers: ArrayLike, rho: ArrayLike, cv_single: ArrayLike = 1.0) -> Number:
+    """CV of total revenue from N equal customers: ``CV * sqrt((1 + (N - 1) * rho) / N)``.
+
+    >>> round(revenue_cv(100, 0.2), 4)
+    0.4561
+    """
+    n = check_count(n_customers, "n_customers", 1, 1e9)
+    correlation = check_probability(rho, "rho")
+    cv = check_range(cv_single, "cv_single", 0.0)
+    return scalar_or_array(cv * np.sqrt((1 + (n - 1) * correlation) / n))
+
+
+def _models(n_models: int) -> int:
+    return int(check_count(n_models, "n_models", 2, 50))
+
+
+def prob_still_leading(quarters: ArrayLike, n_models: int, reshuffle_rate: float) -> Number:
+    """Chance the app's model leads after t quarters, having led at t = 0.
+
+    ``1/K + (1 - 1/K) * (1 - r * K / (K - 1)) ** t``
+
+    >>> prob_still_leading(0, 4, 0.3)
+    1.0
+    >>> round(prob_still_leading(1, 4, 0.3), 4)
+    0.7
+    """
+    k = _models(n_models)
+    r = float(check_probability(reshuffle_rate, "reshuffle_rate"))
+    t = check_range(quarters, "quarters", 0.0, 400.0)
+    return scalar_or_array(1 / k + (1 - 1 / k) * (1 - r * k / (k - 1)) ** t)
+
+
+@dataclass(frozen=True)
+class ReshuffleSimulation:
+    """Quarterly revenue paths (rows: simulated worlds, columns: quarters), as shares of full revenue."""
+
+    app: NDArray[np.float64]
+    vendor: NDArray[np.float64]
+    leads: NDArray[np.bool_]
+
+
+def simulate_reshuffles(
+    n_models: int, reshuffle_rate: float, penalty: float, quarters: int = 12, n_paths: int = 2000, seed: int = 0
+) -> ReshuffleSimulation:
+    """Seeded simulation of leadership reshuffles; revenue per quarter as a share of full revenue.
+
+    The app's model (model 0) leads at the start. Each quarter, with probability
+    ``reshuffle_rate``, the leader hands over to one of the other models, chosen
+    uniformly. The app earns 1 while its model leads, ``1 - penalty`` otherwise;
+    the vendor always earns 1.
+    """
+    k = _models(n_models)
+    r = float(check_probability(reshuffle_rate, "reshuffle_rate"))
+    loss = float(check_probability(penalty, "penalty"))
+    t = int(check_count(quarters, "quarters", 1, 400))
+    paths = int(check_count(n_paths, "n_paths", 1, 1_000_000))
+    rng = np.random.default_rng(seed)
+    leader = np.zeros((paths, t + 1), dtype=np.int64)
+    for quarter in range(1, t + 1):
+        switch = rng.random(paths) < r
+        hop = rng.integers(1, k, size=paths)  # to another model: leader + 1..K-1, modulo K
+        leader[:, quarter] = np.where(switch, (leader[:, quarter - 1] + hop) % k, leader[:, quarter - 1])
+    leads = leader == 0
+    return ReshuffleSimulation(np.where(leads, 1.0, 1.0 - loss), np.ones(leads.shape), leads)

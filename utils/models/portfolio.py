@@ -1,0 +1,104 @@
+"""Power-law venture returns and portfolios of deals (lesson 07).
+
+A deal returns 0 with probability ``p`` (the share of zeros); otherwise its
+multiple follows a Pareto law with minimum 1x and tail exponent ``alpha``:
+``P(multiple >= m | not zero) = m ** -alpha`` for m >= 1. Smaller alpha means a
+fatter tail; for alpha <= 2 the variance is infinite, and for alpha <= 1 so is
+the mean.
+
+- Mean multiple: ``(1 - p) * alpha / (alpha - 1)`` for alpha > 1.
+- ``P(deal >= m) = (1 - p) * m ** -alpha`` for m >= 1.
+- At least one deal of ``multiple`` or more among N: ``1 - (1 - q) ** N`` with
+  ``q = (1 - p) * multiple ** -alpha``.
+
+Worked example (``curriculum.md``): p = 0.5, alpha = 1.5 give a mean of 1.5x,
+q = 0.015811 for 10x, and a 0.2729 chance of at least one 10x among 20 deals.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ..validation import check_count, check_probability, check_range
+from ._numeric import Number, scalar_or_array
+
+__all__ = ["deal_mean_multiple", "prob_deal_at_least", "prob_at_least_one_hit", "simulate_portfolios",
+           "simulate_deals"]
+
+MAX_ALPHA = 10.0
+
+
+def _alpha(alpha: ArrayLike, *, for_mean: bool = False) -> NDArray[np.float64]:
+    if for_mean:
+        return check_range(alpha, "alpha", 1.0, MAX_ALPHA, low_open=True)
+    return check_range(alpha, "alpha", 0.0, MAX_ALPHA, low_open=True)
+
+
+def deal_mean_multiple(p_zero: ArrayLike, alpha: ArrayLike) -> Number:
+    """Expected multiple of one deal: ``(1 - p) * alpha / (alpha - 1)``, for alpha > 1.
+
+    >>> deal_mean_multiple(0.5, 1.5)
+    1.5
+    """
+    p = check_probability(p_zero, "p_zero")
+    a = _alpha(alpha, for_mean=True)
+    return scalar_or_array((1 - p) * a / (a - 1))
+
+
+def prob_deal_at_least(multiple: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike) -> Number:
+    """Chance one deal returns at least ``multiple`` (>= 1): ``(1 - p) * m ** -alpha``.
+
+    >>> round(prob_deal_at_least(10, 0.5, 1.5), 6)
+    0.015811
+    """
+    m = check_range(multiple, "multiple", 1.0)
+    p = check_probability(p_zero, "p_zero")
+    return scalar_or_array((1 - p) * m ** -_alpha(alpha))
+
+
+def prob_at_least_one_hit(n_deals: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike, multiple: ArrayLike = 10.0) -> Number:
+    """Chance that at least one of ``n_deals`` returns ``multiple`` or more: ``1 - (1 - q) ** N``.
+
+    >>> round(prob_at_least_one_hit(20, 0.5, 1.5), 4)
+    0.2729
+    """
+    n = check_count(n_deals, "n_deals", 1, 10_000)
+    q = np.asarray(prob_deal_at_least(multiple, p_zero, alpha))
+    return scalar_or_array(1 - (1 - q) ** n)
+
+
+def _pareto(rng: np.random.Generator, size: int | tuple[int, ...], alpha: float) -> NDArray[np.float64]:
+    """Pareto multiples with minimum 1: ``exp(E / alpha)`` for E exponential with mean 1.
+
+    (``P(exp(E / alpha) >= m) = P(E >= alpha ln m) = m ** -alpha``.)
+    """
+    return np.exp(rng.standard_exponential(size) / alpha)
+
+
+def simulate_deals(shape: tuple[int, ...], p_zero: float, alpha: float, rng: np.random.Generator) -> NDArray[np.float64]:
+    """Multiples of independent deals: 0 with probability ``p_zero``, else Pareto(1, alpha)."""
+    return np.where(rng.random(shape) < p_zero, 0.0, _pareto(rng, shape, alpha))
+
+
+def simulate_portfolios(n_portfolios: int, n_deals: int, p_zero: float, alpha: float, seed: int = 0) -> NDArray[np.float64]:
+    """Multiple of each of ``n_portfolios`` equal-weighted portfolios of ``n_deals`` deals.
+
+    A portfolio's multiple is the mean of its deals' multiples. Rather than
+    drawing every deal, it draws how many deals of each portfolio return
+    anything (binomial, ``n_deals`` trials at ``1 - p_zero``), then only those
+    deals' multiples, and sums them per portfolio. Reproducible: the same
+    ``seed`` gives the same portfolios.
+
+    >>> simulate_portfolios(3, 25, 0.5, 1.5, seed=1).shape
+    (3,)
+    """
+    portfolios = int(check_count(n_portfolios, "n_portfolios", 1, 10_000_000))
+    deals = int(check_count(n_deals, "n_deals", 1, 10_000))
+    p = float(check_probability(p_zero, "p_zero"))
+    a = float(_alpha(alpha))
+    rng = np.random.default_rng(seed)
+    survivors = rng.binomial(deals, 1 - p, size=portfolios)
+    multiples = _pareto(rng, int(survivors.sum()), a)
+    owner = np.repeat(np.arange(portfolios), survivors)
+    return np.bincount(owner, weights=multiples, minlength=portfolios) / deals

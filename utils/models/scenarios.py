@@ -1,0 +1,72 @@
+"""Who captures the Plumbing Premium? Scenario weighting (lesson 10).
+
+Each scenario s has a probability ``p_s`` (the learner's weights, normalised to
+sum to 1) and a row ``C[s, l]``: the share of the premium each layer l captures
+if that scenario comes true (each row sums to 1). The expected share of layer
+l is ``sum_s p_s * C[s, l]``, a matrix product ``p @ C``.
+
+The sensitivity of that answer to one scenario: move its probability from 0 to
+1 while the others keep their proportions to each other.
+
+Worked example (ours): p = (0.2, 0.5, 0.3) and
+C = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]
+give expected shares (0.22, 0.33, 0.19, 0.26).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ..validation import check_nonempty, check_probability, check_range
+
+__all__ = ["normalise_weights", "expected_capture", "probability_sensitivity"]
+
+
+def normalise_weights(weights: ArrayLike) -> NDArray[np.float64]:
+    """Scenario probabilities from any non-negative weights: ``p_s = w_s / sum(w)``.
+
+    >>> normalise_weights([1, 1, 2]).tolist()
+    [0.25, 0.25, 0.5]
+    """
+    w = check_range(check_nonempty(weights, "weights"), "weights", 0.0)
+    if w.sum() == 0:
+        raise ValueError("weights must not all be zero: give at least one scenario some weight.")
+    return w / w.sum()
+
+
+def _capture(capture: ArrayLike, n_scenarios: int) -> NDArray[np.float64]:
+    matrix = check_probability(capture, "capture")
+    if matrix.ndim != 2 or matrix.shape[0] != n_scenarios:
+        raise ValueError(f"capture must have one row per scenario ({n_scenarios}), got shape {matrix.shape}.")
+    sums = matrix.sum(axis=1)
+    if not np.allclose(sums, 1.0, atol=1e-6):
+        raise ValueError(f"each row of capture must sum to 1, got row sums {np.round(sums, 3).tolist()}.")
+    return matrix
+
+
+def expected_capture(weights: ArrayLike, capture: ArrayLike) -> NDArray[np.float64]:
+    """Expected share of the premium by layer: ``normalise(weights) @ capture``.
+
+    >>> expected_capture([0.2, 0.5, 0.3], [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]).round(2).tolist()
+    [0.22, 0.33, 0.19, 0.26]
+    """
+    p = normalise_weights(weights)
+    return p @ _capture(capture, p.size)
+
+
+def probability_sensitivity(
+    weights: ArrayLike, capture: ArrayLike, scenario: int, grid: ArrayLike = np.linspace(0, 1, 21)
+) -> NDArray[np.float64]:
+    """Expected shares (rows: grid points, columns: layers) as scenario ``scenario``'s probability sweeps ``grid``.
+
+    The other scenarios share ``1 - q`` in proportion to their weights (equally if all are zero).
+    """
+    p = normalise_weights(weights)
+    if not 0 <= scenario < p.size:
+        raise ValueError(f"scenario must be in [0, {p.size - 1}], got {scenario}.")
+    q = check_probability(grid, "grid").reshape(-1, 1)
+    others = np.delete(p, scenario)
+    others = others / others.sum() if others.sum() > 0 else np.full(others.size, 1 / others.size)
+    probabilities = np.insert((1 - q) * others, scenario, q.ravel(), axis=1)
+    return probabilities @ _capture(capture, p.size)
