@@ -43,7 +43,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     try:
         return SCHEMAS[name].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        raise DataFileError(_describe(path, errors.failure_cases)) from None
+        raise DataFileError(_describe(path, errors.failure_cases, SCHEMAS[name].unique or [])) from None
 
 
 def pick(name: str, column: str, **where: str) -> Any:
@@ -66,19 +66,28 @@ def pick(name: str, column: str, **where: str) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def _describe(path: Path, failures: pd.DataFrame) -> str:
-    """One line per problem: file, row (and line in the file), column, value, rule broken."""
+def _describe(path: Path, failures: pd.DataFrame, unique: list[str]) -> str:
+    """One line per problem: file, row (and line in the file), column, value, rule broken.
+
+    A rule across the columns of a row (``seconds_high >= seconds_low``) is
+    reported once for the row, naming the rule, rather than once per column.
+    """
     lines = [f"{path.name} does not match its schema:"]
-    for case in failures.drop_duplicates(["column", "index", "failure_case"]).itertuples():
+    row_rules = (failures["schema_context"] == "DataFrameSchema") & failures["index"].notna()
+    for case in failures[row_rules].drop_duplicates(["index", "check"]).itertuples():
+        rule = f"{' + '.join(unique)} must be unique" if case.check == "multiple_fields_uniqueness" else case.check
+        lines.append(f"  {_where(case.index)}: breaks the rule {rule!r}")
+    for case in failures[~row_rules].drop_duplicates(["column", "index", "failure_case"]).itertuples():
         if case.check == "column_in_dataframe":
             lines.append(f"  header: column {case.failure_case!r} is missing")
         elif case.check == "column_in_schema":
             lines.append(f"  header: column {case.failure_case!r} is not in the schema")
         elif pd.notna(case.index):
-            row = int(case.index)
-            lines.append(
-                f"  row {row + 1} (line {row + _HEADER_LINES}), column {case.column!r}: "
-                f"{case.failure_case!r} fails {case.check}"
-            )
+            lines.append(f"  {_where(case.index)}, column {case.column!r}: {case.failure_case!r} fails {case.check}")
         # A check that could not run on a column of the wrong type repeats a problem listed above.
     return "\n".join(lines)
+
+
+def _where(index: float) -> str:
+    row = int(index)
+    return f"row {row + 1} (line {row + _HEADER_LINES})"
