@@ -9,12 +9,13 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute bench-models clean help
+.PHONY: lab test unit notebooks browser execute bench bench-models clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
 	@echo "make test     run every test: units, nbval over the lessons, the browser test"
 	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
+	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
 	@echo "make clean    remove .venv/ and node_modules/"
 
@@ -24,6 +25,7 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -e .
 	$(BIN)/python -m utils._bundle
+	$(BIN)/python -m utils.server
 	touch $(STAMP)
 
 $(AXE): package.json package-lock.json
@@ -50,6 +52,9 @@ browser: $(STAMP) $(AXE)
 
 execute: $(STAMP)
 	$(BIN)/python tools/execute.py notebooks/*.ipynb
+
+bench: $(STAMP) $(AXE)
+	$(BIN)/python benchmarks/bench_lessons.py
 
 bench-models: $(STAMP)
 	$(BIN)/python benchmarks/bench_models.py

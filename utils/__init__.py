@@ -1,15 +1,26 @@
 """Helpers for *The Plumbing Premium*: models, data, charts, what-if panels, self-checks.
 
-The public surface, by module:
+The public surface, by module (each is imported when first used, so that
+``import utils`` itself stays instant):
 
 - :mod:`utils.models`: the economic models, pure functions of numbers or arrays;
 - :mod:`utils.data`: ``load(name)`` reads and validates a file of ``data/``;
-- :mod:`utils.charts`: the colour-blind-safe theme (switched on by this import);
-- :mod:`utils.whatif`: ``WhatIf``, ``Slider``, ``Dropdown``, ``Outcome``;
+- :mod:`utils.charts`: the colour-blind-safe theme and axis helpers;
+- :mod:`utils.whatif`: ``WhatIf``, ``Slider``, ``Dropdown``, ``Outcome``, ``show``;
 - :mod:`utils.panels`: the ready-made panels of each lesson;
-- :mod:`utils.checks`: self-checks and solutions for the exercises.
+- :mod:`utils.checks`: self-checks for the exercises;
+- :mod:`utils.course`: the list of lessons.
 """
 
-from . import charts, data, models
+from __future__ import annotations
 
-__all__ = ["charts", "data", "models"]
+import importlib
+from types import ModuleType
+
+__all__ = ["charts", "checks", "course", "data", "models", "panels", "whatif"]
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in __all__:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'utils' has no attribute {name!r}")

@@ -140,10 +140,13 @@ async function render({ model, el }) {
     renderer: "svg",
   });
   const loadDatasets = async () => {
+    const started = performance.now();
     for (const [name, rows] of Object.entries(model.get("datasets"))) {
       view.data(name, rows);
     }
     await view.runAsync();
+    // For the benchmark: how long the redraw took, and that it is done.
+    root.dataset.drawMs = (performance.now() - started).toFixed(1);
     root.dataset.revision = String(model.get("revision"));
   };
   root.dataset.revision = String(model.get("revision"));

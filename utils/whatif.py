@@ -34,6 +34,7 @@ import anywidget
 import pandas as pd
 import traitlets
 
+from . import charts  # noqa: F401  (every panel is drawn in the course theme)
 from ._bundle import bundled_esm
 
 __all__ = ["Slider", "Dropdown", "Outcome", "WhatIf", "show"]

@@ -1,0 +1,36 @@
+"""The server extension that switches Nagle's algorithm off for kernel WebSockets."""
+
+import json
+from types import SimpleNamespace
+
+from utils import server
+
+
+def test_linking_selects_the_no_delay_connection():
+    app = SimpleNamespace(kernel_websocket_connection_class=None)
+    server._link_jupyter_server_extension(app)
+    assert app.kernel_websocket_connection_class is server.NoDelayKernelConnection
+
+
+def test_connecting_sets_tcp_nodelay(monkeypatch):
+    calls = []
+    connection = object.__new__(server.NoDelayKernelConnection)
+    monkeypatch.setattr(server.NoDelayKernelConnection, "websocket_handler",
+                        SimpleNamespace(set_nodelay=calls.append), raising=False)
+    monkeypatch.setattr(server.ZMQChannelsWebsocketConnection, "connect", lambda self: "connected")
+    assert connection.connect() == "connected"
+    assert calls == [True]
+
+
+def test_enable_writes_the_extension_config(tmp_path):
+    path = server.enable(tmp_path)
+    assert path == tmp_path / "etc/jupyter/jupyter_server_config.d/plumbing-premium.json"
+    assert json.loads(path.read_text()) == {"ServerApp": {"jpserver_extensions": {"utils.server": True}}}
+
+
+def test_importing_the_extension_stays_light():
+    import subprocess
+    import sys
+
+    probe = "import sys, utils.server; print(sorted(m for m in ('altair', 'pandas', 'pandera') if m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"

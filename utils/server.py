@@ -1,0 +1,61 @@
+"""A Jupyter server extension that keeps slider updates snappy.
+
+Jupyter Server sends kernel messages to the browser over a WebSocket without
+setting TCP_NODELAY, so Nagle's algorithm may hold a small message back until
+the browser acknowledges the previous one, and the browser may delay that
+acknowledgement by tens of milliseconds. Every slider update is such a small
+message. This extension makes the server use a kernel WebSocket connection that
+switches Nagle off; measured with ``make bench``, the median slider latency
+about halves.
+
+``python -m utils.server``, run by ``make`` and by Binder's ``postBuild``,
+enables it for every Jupyter server of the environment, the way an installed
+server extension enables itself: a file in
+``<prefix>/etc/jupyter/jupyter_server_config.d/``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+
+__all__ = ["NoDelayKernelConnection", "enable"]
+
+ENABLE = {"ServerApp": {"jpserver_extensions": {"utils.server": True}}}
+
+
+class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
+    """The standard kernel WebSocket connection, with TCP_NODELAY set on the socket."""
+
+    def connect(self):  # type: ignore[override]
+        self.websocket_handler.set_nodelay(True)
+        return super().connect()
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": "utils.server"}]
+
+
+def _link_jupyter_server_extension(serverapp: Any) -> None:
+    """Runs before the server builds its web application, so the class is used from the start."""
+    serverapp.kernel_websocket_connection_class = NoDelayKernelConnection
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    serverapp.log.info("Plumbing Premium: kernel WebSockets without Nagle's delay")
+
+
+def enable(prefix: Path = Path(sys.prefix)) -> Path:
+    """Enable the extension for the environment at ``prefix``; return the file written."""
+    path = prefix / "etc" / "jupyter" / "jupyter_server_config.d" / "plumbing-premium.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(ENABLE, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(f"enabled the course's server extension: {enable()}")
