@@ -90,3 +90,9 @@ def test_request_closed_forms():
     services = [m.Service("a", 100, 100, 0.9, 1.0), m.Service("b", 100, 100, 0.5, 2.0, width=2)]
     assert m.request_success_rate(services, retries=1) == pytest.approx(0.99 * 0.75**2)
     assert m.expected_request_cost(services, retries=1) == pytest.approx(1.1 + 0.99 * 2 * 2.0 * 1.5)
+
+
+def test_capture_from_winners_rows_sum_to_one():
+    matrix = m.capture_from_winners([[0], [1, 3], [4]], 5, [0.7, 0.7, 0.7])
+    np.testing.assert_allclose(matrix.sum(axis=1), 1.0)
+    np.testing.assert_allclose(matrix[1], [0.1, 0.35, 0.1, 0.35, 0.1])

@@ -42,7 +42,7 @@ from .reliability import (
 )
 from .request import RequestSummary, Service, expected_request_cost, request_success_rate, simulate_requests
 from .retention import app_gross_margin, lifetime_value, nrr_revenue
-from .scenarios import expected_capture, normalise_weights, probability_sensitivity
+from .scenarios import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
 from .scorecard import CRITERIA, RISKS, positioning_score, verdict
 from .serving import cost_per_million_tokens, gpus_to_hold_weights, seconds_per_million_tokens
 
@@ -57,6 +57,7 @@ __all__ = [
     "app_gross_margin",
     "breakeven_demand",
     "breakeven_utilization",
+    "capture_from_winners",
     "cost_per_million_tokens",
     "cumulative_gross_profit",
     "deal_mean_multiple",

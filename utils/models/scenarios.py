@@ -8,6 +8,10 @@ l is ``sum_s p_s * C[s, l]``, a matrix product ``p @ C``.
 The sensitivity of that answer to one scenario: move its probability from 0 to
 1 while the others keep their proportions to each other.
 
+A capture matrix can be built from who wins each scenario: the winning layers
+of scenario s share ``w_s`` of the premium equally, the other layers share
+``1 - w_s`` equally (``capture_from_winners``).
+
 Worked example (ours): p = (0.2, 0.5, 0.3) and
 C = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]
 give expected shares (0.22, 0.33, 0.19, 0.26).
@@ -18,9 +22,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from collections.abc import Sequence
+
 from ..validation import check_nonempty, check_probability, check_range
 
-__all__ = ["normalise_weights", "expected_capture", "probability_sensitivity"]
+__all__ = ["normalise_weights", "expected_capture", "probability_sensitivity", "capture_from_winners"]
 
 
 def normalise_weights(weights: ArrayLike) -> NDArray[np.float64]:
@@ -70,3 +76,27 @@ def probability_sensitivity(
     others = others / others.sum() if others.sum() > 0 else np.full(others.size, 1 / others.size)
     probabilities = np.insert((1 - q) * others, scenario, q.ravel(), axis=1)
     return probabilities @ _capture(capture, p.size)
+
+
+def capture_from_winners(
+    winners: Sequence[Sequence[int]], n_layers: int, winner_shares: ArrayLike
+) -> NDArray[np.float64]:
+    """Capture matrix (scenarios x layers) from each scenario's winning layers.
+
+    Row s gives ``w_s / k_s`` to each of its ``k_s`` winning layers and
+    ``(1 - w_s) / (n_layers - k_s)`` to each other layer, so every row sums to 1.
+
+    >>> capture_from_winners([[0], [1, 2]], 4, [0.7, 0.6]).round(3).tolist()
+    [[0.7, 0.1, 0.1, 0.1], [0.2, 0.3, 0.3, 0.2]]
+    """
+    shares = check_probability(winner_shares, "winner_shares").reshape(-1)
+    if shares.size != len(winners):
+        raise ValueError(f"winner_shares must give one share per scenario ({len(winners)}), got {shares.size}.")
+    matrix = np.zeros((len(winners), n_layers))
+    for row, (layers, share) in enumerate(zip(winners, shares, strict=True)):
+        if not layers or len(layers) >= n_layers or not all(0 <= layer < n_layers for layer in layers):
+            raise ValueError(f"winners of scenario {row} must be 1 to {n_layers - 1} layers in [0, {n_layers - 1}], "
+                             f"got {list(layers)}.")
+        matrix[row, :] = (1 - share) / (n_layers - len(layers))
+        matrix[row, list(layers)] = share / len(layers)
+    return matrix
