@@ -1,0 +1,34 @@
+"""Lesson 11's scorecard panel shows what the scorecard model computes."""
+
+import pytest
+
+from utils.models import positioning_score
+from utils.panels.scorecard import contributions, scorecard_outcome, scorecard_panel
+
+EXAMPLE = {"model_agnostic_demand": 4, "switching_costs": 4, "cost_efficiency": 3, "open_source_risk": 2,
+           "vertical_integration_risk": 1}
+
+
+def test_contributions_add_up_to_the_score():
+    assert contributions(EXAMPLE)["points"].sum() == pytest.approx(positioning_score(EXAMPLE))
+
+
+def test_readout_gives_score_verdict_and_weakest():
+    readout = scorecard_outcome(**EXAMPLE).readout
+    assert readout == {"Positioning score": "72 out of 100", "Verdict": "plumbing-like",
+                       "Weakest": "Cost efficiency, Open-source risk (inverted) (12 of 20 points)"}
+
+
+def test_all_equal_is_said_plainly():
+    equal = dict.fromkeys(EXAMPLE, 3) | {"open_source_risk": 2, "vertical_integration_risk": 2}
+    assert scorecard_outcome(**equal).readout["Weakest"].startswith("none: all five score the same")
+
+
+def test_every_control_changes_the_readout():
+    panel = scorecard_panel()
+    for control in panel.controls:
+        before = panel.readout_text()
+        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
+        panel.set(**{control["name"]: control["value"] + step})
+        assert panel.readout_text() != before, control["name"]
+        panel.set(**{control["name"]: control["value"]})
