@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute bench bench-models clean help
+.PHONY: lab test unit notebooks browser execute student html bench bench-models clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
@@ -17,6 +17,8 @@ help:
 	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
 	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
+	@echo "make student OUT=dir  student copies of every lesson (solutions removed; edited copies kept)"
+	@echo "make html OUT=dir     every lesson as a standalone HTML page (no kernel, no internet)"
 	@echo "make clean    remove .venv/ and node_modules/"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -52,6 +54,14 @@ browser: $(STAMP) $(AXE)
 
 execute: $(STAMP)
 	$(BIN)/python tools/execute.py notebooks/*.ipynb
+
+student: $(STAMP)
+	@test -n "$(OUT)" || { echo "usage: make student OUT=dir"; exit 2; }
+	$(BIN)/python tools/student.py $(OUT)
+
+html: $(STAMP)
+	@test -n "$(OUT)" || { echo "usage: make html OUT=dir"; exit 2; }
+	$(BIN)/python tools/export_html.py $(OUT)
 
 bench: $(STAMP) $(AXE)
 	$(BIN)/python benchmarks/bench_lessons.py

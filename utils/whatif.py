@@ -23,7 +23,9 @@ no request leaves the machine.
 
 from __future__ import annotations
 
+import html
 import math
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +35,7 @@ import altair as alt
 import anywidget
 import pandas as pd
 import traitlets
+import vl_convert
 
 from . import charts  # noqa: F401  (every panel is drawn in the course theme)
 from ._bundle import bundled_esm
@@ -40,6 +43,7 @@ from ._bundle import bundled_esm
 __all__ = ["Slider", "Dropdown", "Outcome", "WhatIf", "show"]
 
 _HERE = Path(__file__).parent
+STATIC_ENV = "PLUMBING_STATIC"  # when set, panels also render a static SVG copy (for make html)
 
 
 @dataclass(frozen=True)
@@ -234,11 +238,25 @@ class WhatIf(anywidget.AnyWidget):
         """The key numbers as plain text, one ``label: value`` per line."""
         return "\n".join(f"{label}: {text}" for label, text in self.readout)
 
+    def static_html(self) -> str:
+        """The panel as it stands, for a page without a kernel: the chart as SVG and the key numbers.
+
+        Vega draws the SVG here, in Python, through vl-convert: no JavaScript, no internet.
+        """
+        spec = {**self.spec, "datasets": {**self.spec.get("datasets", {}), **self.datasets}}
+        items = "".join(f"<li><strong>{html.escape(label)}:</strong> {html.escape(text)}</li>"
+                        for label, text in self.readout)
+        return (f'<figure class="pp-static"><style>.pp-static svg {{ overflow: visible; }}</style>'
+                f"<figcaption><strong>{html.escape(self.title)}</strong> (at its starting values)</figcaption>"
+                f"{vl_convert.vegalite_to_svg(spec)}<ul>{items}</ul></figure>")
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle:
             # Shown wherever widgets are not (GitHub, nbval, a terminal).
             bundle[0]["text/plain"] = f"{self.title}\n{self.readout_text()}"
+            if os.environ.get(STATIC_ENV):  # set by tools/export_html.py only: committed notebooks stay small
+                bundle[0]["text/html"] = self.static_html()
         return bundle
 
 

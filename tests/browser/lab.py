@@ -151,7 +151,7 @@ def watch(page) -> PageLog:
 
     def only_local(route) -> None:
         host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+        if route.request.url.startswith(("data:", "blob:", "file:")) or host in LOCAL_HOSTS:
             route.continue_()
         else:
             log.external_requests.append(route.request.url)
