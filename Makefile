@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute student html bench bench-models clean help
+.PHONY: lab test unit notebooks browser execute student html present bench bench-models clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
 	@echo "make student OUT=dir  student copies of every lesson (solutions removed; edited copies kept)"
 	@echo "make html OUT=dir     every lesson as a standalone HTML page (no kernel, no internet)"
+	@echo "make present LESSON=03  one lesson in app mode (Voila), for a projector"
 	@echo "make clean    remove .venv/ and node_modules/"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -62,6 +63,10 @@ student: $(STAMP)
 html: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make html OUT=dir"; exit 2; }
 	$(BIN)/python tools/export_html.py $(OUT)
+
+# Voila's offline template lives in tools/jupyter/voila/templates/offline.
+present: $(STAMP)
+	JUPYTER_PATH=tools/jupyter $(BIN)/voila --template=offline notebooks/$(LESSON)_*.ipynb
 
 bench: $(STAMP) $(AXE)
 	$(BIN)/python benchmarks/bench_lessons.py

@@ -86,6 +86,22 @@ class Lab:
 
 
 @contextlib.contextmanager
+def _serving(command: list[str], env: dict[str, str], scratch: Path, status_url: str) -> Iterator[subprocess.Popen]:
+    """Run a server until the block ends, its output logged to ``scratch``; wait until it answers."""
+    with (scratch / f"{Path(command[2]).name}.log").open("w") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_up(status_url, process)
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@contextlib.contextmanager
 def running_lab(scratch: Path) -> Iterator[Lab]:
     """Start JupyterLab on a free loopback port over a copy of ``notebooks/``; stop it after."""
     notebooks = scratch / "notebooks"
@@ -107,19 +123,21 @@ def running_lab(scratch: Path) -> Iterator[Lab]:
         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={notebooks}", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
-    log = (scratch / "jupyterlab.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(f"{url}/api/status?token={token}", process)
+    with _serving(command, env, scratch, f"{url}/api/status?token={token}") as process:
         yield Lab(url, token, notebooks, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+
+
+@contextlib.contextmanager
+def running_voila(scratch: Path, notebook: Path) -> Iterator[str]:
+    """Serve one lesson in app mode, as ``make present`` does; yield its URL."""
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "tools" / "jupyter"), "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
+    command = [sys.executable, "-m", "voila", "--template=offline", "--no-browser", "--Voila.ip=127.0.0.1",
+               f"--port={port}", str(notebook)]
+    url = f"http://127.0.0.1:{port}/"
+    with _serving(command, env, scratch, f"{url}voila/static/voila.js"):
+        yield url
 
 
 def _wait_until_up(status_url: str, process: subprocess.Popen, timeout: float = 90) -> None:
@@ -218,22 +236,22 @@ def control_count(page, panel_index: int) -> int:
     return page.locator(PANEL).nth(panel_index).locator("input, select").count()
 
 
-def axe_violations(page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+def axe_violations(page, include: tuple[str, ...] = (f"{NOTEBOOK} .jp-MarkdownOutput", f"{NOTEBOOK} .jp-OutputArea-output"),
+                   impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
     """Run axe-core's WCAG 2 A and AA rules over what the lesson itself shows.
 
-    That is the rendered Markdown and every output, panels included: the course's
-    content. JupyterLab's own editing chrome (code editors, cell toolbars) is its
+    By default that is the rendered Markdown and every output of the open
+    notebook, panels included: the course's content. JupyterLab's own editing chrome (code editors, cell toolbars) is its
     project's responsibility and is left out, so that a failure always points at
     something this course can fix.
     """
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        """async (notebook) => {
-            const context = {include: [`${notebook} .jp-MarkdownOutput`, `${notebook} .jp-OutputArea-output`]};
-            const run = await axe.run(context, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}});
+        """async (include) => {
+            const run = await axe.run({include}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}});
             return run.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                               nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
         }""",
-        NOTEBOOK,
+        list(include),
     )
     return [violation for violation in result if violation["impact"] in impacts]
