@@ -17,7 +17,14 @@ one call draws a curve. The topic modules behind this one:
 
 from .commoditization import cumulative_gross_profit
 from .concentration import gini, hhi, top_n_share
-from .diversification import ReshuffleSimulation, prob_still_leading, revenue_cv, simulate_reshuffles
+from .diversification import (
+    ReshuffleSimulation,
+    expected_app_revenue,
+    prob_still_leading,
+    revenue_cv,
+    revenue_cv_floor,
+    simulate_reshuffles,
+)
 from .gpu import (
     HOURS_PER_MONTH,
     breakeven_demand,
@@ -61,6 +68,7 @@ __all__ = [
     "cost_per_million_tokens",
     "cumulative_gross_profit",
     "deal_mean_multiple",
+    "expected_app_revenue",
     "expected_capture",
     "expected_request_cost",
     "fanout_slow_share",
@@ -81,6 +89,7 @@ __all__ = [
     "reserved_monthly_cost",
     "retried_availability",
     "revenue_cv",
+    "revenue_cv_floor",
     "seconds_per_million_tokens",
     "series_availability",
     "serverless_monthly_cost",

@@ -25,7 +25,8 @@ from numpy.typing import ArrayLike, NDArray
 from ..validation import check_count, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["revenue_cv", "prob_still_leading", "ReshuffleSimulation", "simulate_reshuffles"]
+__all__ = ["revenue_cv", "revenue_cv_floor", "prob_still_leading", "expected_app_revenue", "ReshuffleSimulation",
+           "simulate_reshuffles"]
 
 
 def revenue_cv(n_customers: ArrayLike, rho: ArrayLike, cv_single: ArrayLike = 1.0) -> Number:
@@ -38,6 +39,15 @@ def revenue_cv(n_customers: ArrayLike, rho: ArrayLike, cv_single: ArrayLike = 1.
     correlation = check_probability(rho, "rho")
     cv = check_range(cv_single, "cv_single", 0.0)
     return scalar_or_array(cv * np.sqrt((1 + (n - 1) * correlation) / n))
+
+
+def revenue_cv_floor(rho: ArrayLike) -> Number:
+    """The CV no number of customers gets below, per unit of one customer's CV: ``sqrt(rho)``.
+
+    >>> round(revenue_cv_floor(0.2), 4)
+    0.4472
+    """
+    return scalar_or_array(np.sqrt(check_probability(rho, "rho")))
 
 
 def _models(n_models: int) -> int:
@@ -58,6 +68,20 @@ def prob_still_leading(quarters: ArrayLike, n_models: int, reshuffle_rate: float
     r = float(check_probability(reshuffle_rate, "reshuffle_rate"))
     t = check_range(quarters, "quarters", 0.0, 400.0)
     return scalar_or_array(1 / k + (1 - 1 / k) * (1 - r * k / (k - 1)) ** t)
+
+
+def expected_app_revenue(quarters: ArrayLike, n_models: int, reshuffle_rate: float, penalty: float) -> Number:
+    """The app's expected revenue in quarter t, as a share of full revenue.
+
+    Its model leads with probability P(t) (:func:`prob_still_leading`); then it
+    earns 1, otherwise ``1 - penalty``: ``P(t) + (1 - P(t)) * (1 - penalty)``.
+
+    >>> round(expected_app_revenue(1, 4, 0.3, 0.4), 2)  # P(1) = 0.7: 0.7 + 0.3 * 0.6
+    0.88
+    """
+    leading = np.asarray(prob_still_leading(quarters, n_models, reshuffle_rate))
+    loss = check_probability(penalty, "penalty")
+    return scalar_or_array(leading + (1 - leading) * (1 - loss))
 
 
 @dataclass(frozen=True)
