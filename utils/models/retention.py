@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike
 from ..validation import check_nonnegative, check_positive, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["nrr_revenue", "lifetime_value", "app_gross_margin"]
+__all__ = ["nrr_revenue", "lifetime_value", "app_gross_margin", "monthly_churn"]
 
 
 def nrr_revenue(initial_revenue: ArrayLike, nrr: ArrayLike, years: ArrayLike) -> Number:
@@ -78,3 +78,12 @@ def app_gross_margin(
     price = check_nonnegative(price_per_million, "price_per_million")
     other = check_nonnegative(other_cost, "other_cost")
     return scalar_or_array(1 - (tokens * price + other) / revenue)
+
+
+def monthly_churn(annual_churn: ArrayLike) -> Number:
+    """The monthly churn that compounds to ``annual_churn`` over a year: ``1 - (1 - annual) ** (1 / 12)``.
+
+    >>> round(monthly_churn(0.08), 6)
+    0.006924
+    """
+    return scalar_or_array(1 - (1 - check_probability(annual_churn, "annual_churn")) ** (1 / 12))
