@@ -51,7 +51,9 @@ def _matches(answer: Any, expected: Any, rel_tol: float) -> bool:
 def _show(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return repr(value)
-    return f"{value:.4g}" if abs(value) < 10 else f"{value:,.2f}"
+    if abs(value) < 10:
+        return f"{value:.4g}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 def check(exercise: str, answer: Any, *, expected: Any, hint: str, rel_tol: float = 1e-3) -> CheckResult:
