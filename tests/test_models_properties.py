@@ -155,3 +155,14 @@ def test_reshuffle_simulation_matches_the_markov_chain():
 def test_simulated_portfolios_are_finite_and_nonnegative(n_deals, p, alpha):
     result = m.simulate_portfolios(500, n_deals, p, alpha, seed=0)
     assert np.all(np.isfinite(result)) and np.all(result >= 0)
+
+
+def test_changing_one_service_leaves_the_others_draws_alone():
+    base = [m.Service("a", 100, 400, 1.0, 0.0), m.Service("b", 50, 200, 1.0, 0.0)]
+    wider = [base[0], m.Service("b", 50, 200, 1.0, 0.0, width=5)]
+    first = m.simulate_requests(base[:1], n_requests=1000, seed=3).latencies_ms
+    # Service a's latency is the same whatever follows it: b's draws come from their own stream.
+    for services in (base, wider):
+        total = m.simulate_requests(services, n_requests=1000, seed=3).latencies_ms
+        assert np.all(total >= first)
+    np.testing.assert_array_equal(first, m.simulate_requests([base[0]], n_requests=1000, seed=3).latencies_ms)

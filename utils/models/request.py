@@ -103,9 +103,11 @@ def simulate_requests(
     """Simulate ``n_requests`` requests through ``services`` in order; reproducible with ``seed``."""
     retries = _check_run(services, retries)
     n = int(check_count(n_requests, "n_requests", 100, 1_000_000))
-    rng = np.random.default_rng(seed)
+    # One random stream per service ("common random numbers"): changing one service's
+    # settings, or the number of retries, leaves the other services' draws alone.
+    streams = [np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(len(services))]
     latency, cost, alive = np.zeros(n), np.zeros(n), np.ones(n, dtype=bool)
-    for service in services:
+    for service, rng in zip(services, streams, strict=True):
         step_latency, step_cost, step_ok = _step(service, retries, n, rng)
         latency += np.where(alive, step_latency, 0.0)
         cost += np.where(alive, step_cost, 0.0)
