@@ -48,7 +48,7 @@ from .reliability import (
     series_availability,
 )
 from .request import RequestSummary, Service, expected_request_cost, request_success_rate, simulate_requests
-from .retention import app_gross_margin, lifetime_value, monthly_churn, nrr_revenue
+from .retention import app_breakeven_tokens, app_gross_margin, lifetime_value, monthly_churn, nrr_revenue
 from .scenarios import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
 from .scorecard import CRITERIA, RISKS, positioning_score, verdict
 from .serving import cost_per_million_tokens, gpus_to_hold_weights, seconds_per_million_tokens
@@ -61,6 +61,7 @@ __all__ = [
     "RequestSummary",
     "ReshuffleSimulation",
     "Service",
+    "app_breakeven_tokens",
     "app_gross_margin",
     "breakeven_demand",
     "breakeven_utilization",

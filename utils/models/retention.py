@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike
 from ..validation import check_nonnegative, check_positive, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["nrr_revenue", "lifetime_value", "app_gross_margin", "monthly_churn"]
+__all__ = ["nrr_revenue", "lifetime_value", "app_gross_margin", "app_breakeven_tokens", "monthly_churn"]
 
 
 def nrr_revenue(initial_revenue: ArrayLike, nrr: ArrayLike, years: ArrayLike) -> Number:
@@ -78,6 +78,20 @@ def app_gross_margin(
     price = check_nonnegative(price_per_million, "price_per_million")
     other = check_nonnegative(other_cost, "other_cost")
     return scalar_or_array(1 - (tokens * price + other) / revenue)
+
+
+def app_breakeven_tokens(arpu: ArrayLike, price_per_million: ArrayLike, other_cost: ArrayLike = 0.0) -> Number:
+    """Millions of tokens a user a month at which the app's gross margin is zero: ``(ARPU - other) / price``.
+
+    Zero or less means the other costs alone use up ARPU.
+
+    >>> round(app_breakeven_tokens(20, 3, 1), 4)
+    6.3333
+    """
+    revenue = check_positive(arpu, "arpu")
+    price = check_positive(price_per_million, "price_per_million")
+    other = check_nonnegative(other_cost, "other_cost")
+    return scalar_or_array((revenue - other) / price)
 
 
 def monthly_churn(annual_churn: ArrayLike) -> Number:
