@@ -1,0 +1,140 @@
+"""The concentration panel of lesson 08 shows what the models compute on the synthetic quarter."""
+
+import numpy as np
+import pytest
+
+from utils import data
+from utils.models import gini, hhi, top_n_share
+from utils.panels.concentration import (
+    MEDIAN_DEAL_USD,
+    SEEDS,
+    few_took_much_shares,
+    mega_round_outcome,
+    mega_round_panel,
+)
+from utils.synthetic import synthetic_quarter, with_mega_round
+
+THRESHOLDS = data.load("reference_thresholds")
+_LEVELS = THRESHOLDS[THRESHOLDS["hhi_above"].notna()].set_index("year")
+LEVEL_2023, CHANGE_2023 = _LEVELS.loc[2023, ["hhi_above", "hhi_change_above"]]
+LEVEL_2010 = _LEVELS.loc[2010, "hhi_above"]
+REFERENCES = {"hhi_reference": LEVEL_2023, "change_reference": CHANGE_2023, "hhi_reference_2010": LEVEL_2010}
+OPENAI_ROUND = data.pick("funding_concentration", "largest_round_usd", period="2025-Q1", scope="global")
+
+
+@pytest.fixture
+def panel():
+    return mega_round_panel(OPENAI_ROUND, THRESHOLDS)
+
+
+def _quarters(billion=40.0, n=200, sigma=1.5, seed=0):
+    quarter = synthetic_quarter(n, MEDIAN_DEAL_USD, sigma, seed)
+    return quarter["amount_usd"].to_numpy(), with_mega_round(quarter, billion * 1e9)["amount_usd"].to_numpy()
+
+
+def test_readout_matches_the_models():
+    before, after = _quarters()
+    readout = mega_round_outcome(40.0, 200, 1.5, 0, **REFERENCES).readout
+    assert readout["Total raised"].startswith(f"${before.sum() / 1e9:,.2f}B without, ${after.sum() / 1e9:,.2f}B with")
+    assert readout["Median deal"].startswith(
+        f"${np.median(before) / 1e6:,.3f}M without, ${np.median(after) / 1e6:,.3f}M with"
+    )
+    assert readout["Largest deal's share of the total (top-1)"] == (
+        f"{top_n_share(before, 1):.1%} without, {top_n_share(after, 1):.1%} with"
+    )
+    assert readout["HHI (0 to 10,000)"].startswith(
+        f"{hhi(before):,.0f} without, {hhi(after):,.0f} with: {hhi(after) - hhi(before):+,.0f} points"
+    )
+    assert readout["Gini"] == f"{gini(before):.3f} without, {gini(after):.3f} with"
+
+
+def test_the_learner_is_told_the_quarter_is_synthetic(panel):
+    assert panel.readout[0][0] == "Synthetic quarter"
+    title = panel.spec["title"]
+    assert "synthetic" in title["text"].lower() and "synthetic" in title["subtitle"].lower()
+    assert all(row["kind"].endswith("(synthetic)") for row in panel.datasets["deals"])
+
+
+def test_the_panel_starts_from_the_sourced_round_and_the_2023_thresholds(panel):
+    assert panel.model_arguments()["mega_round_billion"] == pytest.approx(OPENAI_ROUND / 1e9)
+    assert (LEVEL_2023, CHANGE_2023, LEVEL_2010) == (1800, 100, 2500)
+    assert [row["hhi"] for row in panel.datasets["references"]] == [LEVEL_2023, LEVEL_2010]
+    assert "above 1,800, a change of more than 100" in panel.readout_text()
+
+
+def test_datasets_follow_the_model_functions():
+    before, after = _quarters(12.5, 300, 1.8, 2)
+    outcome = mega_round_outcome(12.5, 300, 1.8, 2, **REFERENCES)
+    deals = outcome.datasets["deals"]
+    assert deals["amount_usd"].tolist() == pytest.approx(after.tolist())
+    assert deals["rank"].tolist() == list(range(1, 302))
+    assert (deals["kind"] == "mega-round (synthetic)").sum() == 1
+    shares = outcome.datasets["shares"].set_index(["quarter", "part"])["share"]
+    assert shares[("without the mega-round", "largest deal")] == pytest.approx(top_n_share(before, 1))
+    assert shares[("with the mega-round", "largest deal")] == pytest.approx(top_n_share(after, 1))
+    assert shares[("with the mega-round", "all other deals")] == pytest.approx(1 - top_n_share(after, 1))
+    assert outcome.datasets["hhi"]["hhi"].tolist() == pytest.approx([hhi(before), hhi(after)])
+    assert outcome.datasets["medians"]["amount_usd"].tolist() == pytest.approx([np.median(after)])
+
+
+def test_the_median_barely_moves_while_the_total_jumps():
+    before, after = _quarters()
+    assert after.sum() / before.sum() > 10
+    assert abs(np.median(after) / np.median(before) - 1) < 0.01
+
+
+def test_no_mega_round_leaves_the_quarter_unchanged():
+    outcome = mega_round_outcome(0.0, 200, 1.5, 0, **REFERENCES)
+    assert outcome.datasets["mega"].empty
+    assert len(outcome.datasets["deals"]) == 200
+    assert outcome.readout["Synthetic quarter"].endswith("no mega-round (slider at 0)")
+    assert "+0 points" in outcome.readout["HHI (0 to 10,000)"]
+
+
+def test_a_round_smaller_than_the_largest_deal_is_not_called_the_largest():
+    outcome = mega_round_outcome(0.5, 1000, 2.5, 0, **REFERENCES)
+    label = outcome.datasets["shares"]["label"].iloc[2]
+    assert label.endswith("(an ordinary deal)")
+    assert outcome.datasets["mega"]["rank"].iloc[0] > 1
+
+
+def test_every_control_changes_the_readout_and_the_chart(panel):
+    for control in panel.controls:
+        before_text, before_data = panel.readout_text(), panel.datasets
+        if control["kind"] == "dropdown":
+            options = control["options"]
+            moved, back = options[(control["value"] + 1) % len(options)], options[control["value"]]
+        else:
+            step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
+            moved, back = control["value"] + step, control["value"]
+        panel.set(**{control["name"]: moved})
+        assert panel.readout_text() != before_text, f"moving {control['name']} changed nothing a learner can read"
+        assert panel.datasets != before_data, f"moving {control['name']} left the chart as it was"
+        panel.set(**{control["name"]: back})
+
+
+@pytest.mark.parametrize("option", list(SEEDS))
+def test_each_synthetic_draw_is_its_seed(panel, option):
+    panel.set(seed=option)
+    amounts = [row["amount_usd"] for row in panel.datasets["deals"] if row["kind"] != "mega-round (synthetic)"]
+    expected = synthetic_quarter(200, MEDIAN_DEAL_USD, 1.5, SEEDS[option])["amount_usd"]
+    assert amounts == pytest.approx(expected.tolist())
+
+
+def test_slider_defaults_lie_on_their_grids(panel):
+    for control in panel.controls:
+        if control["kind"] == "slider":
+            steps = (control["value"] - control["min"]) / control["step"]
+            assert steps == pytest.approx(round(steps))
+
+
+def test_the_few_took_much_figure_shows_the_sourced_shares():
+    funding = data.load("funding_concentration")
+    shares = few_took_much_shares(funding)
+    assert shares["who"].tolist() == [
+        "OpenAI's one round, Q1 2025, global",
+        "5 companies, 2025, global",
+        "0.05% of deals, 2025, US",
+    ]
+    assert shares["share"].tolist() == pytest.approx([0.354, 0.20, 0.5])
+    assert shares["source"].tolist()[0] == "Crunchbase, H"

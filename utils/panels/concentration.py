@@ -1,0 +1,303 @@
+"""The figures of lesson 08: how much of 2025's money a few took, and one mega-round in a synthetic quarter.
+
+:func:`few_took_much_figure` draws the sourced shares of ``funding_concentration.csv``.
+In :func:`mega_round_panel` the quarter is **synthetic** (:func:`utils.synthetic.synthetic_quarter`): deal
+sizes drawn from a lognormal whose median, spread and seed are teaching
+assumptions. The panel shows what one very large round does to the quarter's
+total, its median deal, the largest deal's share, the HHI and the Gini.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from ..charts import PALETTE, percent_axis
+from ..models import gini, hhi, top_n_share
+from ..synthetic import synthetic_quarter, with_mega_round
+from ..whatif import Dropdown, Outcome, Slider, WhatIf, show
+
+MEDIAN_DEAL_USD = 5e6  # median ordinary deal: a teaching assumption, as in synthetic_quarter
+SEEDS = {"draw A (seed 0)": 0, "draw B (seed 1)": 1, "draw C (seed 2)": 2}
+
+ORDINARY = "ordinary deal (synthetic)"
+MEGA = "mega-round (synthetic)"
+WITHOUT = "without the mega-round"
+WITH = "with the mega-round"
+LARGEST = "largest deal"
+OTHERS = "all other deals"
+
+# The deal-size axis is fixed from $1k to $100B, so that moving a slider moves the dots, not the axis.
+DOLLAR_DOMAIN = [1e3, 1e11]
+DOLLAR_TICKS = [10.0**k for k in range(3, 12)]
+DOLLAR_LABELS = (
+    "datum.value >= 1e9 ? '$' + format(datum.value / 1e9, ',~g') + 'B' : "
+    "datum.value >= 1e6 ? '$' + format(datum.value / 1e6, ',~g') + 'M' : '$' + format(datum.value / 1e3, ',~g') + 'k'"
+)
+
+
+def _summary(amounts: np.ndarray) -> dict[str, float]:
+    """The key numbers of one quarter, each from the models (or numpy for total and median)."""
+    return {
+        "total": float(amounts.sum()),
+        "median": float(np.median(amounts)),
+        "top1": top_n_share(amounts, 1),
+        "hhi": hhi(amounts),
+        "gini": gini(amounts),
+    }
+
+
+def mega_round_outcome(
+    mega_round_billion: float,
+    n_deals: float,
+    sigma: float,
+    seed: int,
+    hhi_reference: float,
+    change_reference: float,
+    hhi_reference_2010: float,
+) -> Outcome:
+    """A synthetic quarter before and after one mega-round: ranked deals, top-1 share, HHI.
+
+    ``hhi_reference`` and ``change_reference`` are the 2023 US Merger Guidelines'
+    thresholds (1,800 and 100 points), ``hhi_reference_2010`` the older 2,500:
+    shown as reference points only, since they were written for markets, not deals.
+    """
+    quarter = synthetic_quarter(int(n_deals), MEDIAN_DEAL_USD, sigma, seed)
+    has_mega = mega_round_billion > 0
+    after_frame = with_mega_round(quarter, mega_round_billion * 1e9) if has_mega else quarter
+    before = _summary(quarter["amount_usd"].to_numpy())
+    after = _summary(after_frame["amount_usd"].to_numpy())
+
+    deals = pd.DataFrame(
+        {
+            "rank": np.arange(1, len(after_frame) + 1),
+            "amount_usd": after_frame["amount_usd"].to_numpy(),
+            "kind": np.where(after_frame["deal"] == "mega-round", MEGA, ORDINARY),
+        }
+    )
+    mega = deals[deals["kind"] == MEGA].assign(label=f"mega-round: ${mega_round_billion:,.1f}B")
+    medians = pd.DataFrame(
+        {
+            "amount_usd": [after["median"]],
+            "label": [f"median deal: ${before['median'] / 1e6:,.2f}M without, ${after['median'] / 1e6:,.2f}M with"],
+        }
+    )
+    largest_is_mega = has_mega and after_frame["deal"].iloc[0] == "mega-round"
+    shares = pd.DataFrame(
+        {
+            "quarter": [WITHOUT, WITHOUT, WITH, WITH],
+            "part": [LARGEST, OTHERS, LARGEST, OTHERS],
+            "order": [0, 1, 0, 1],
+            "share": [before["top1"], 1 - before["top1"], after["top1"], 1 - after["top1"]],
+            "label": [
+                f"{before['top1']:.1%} (an ordinary deal)",
+                "",
+                f"{after['top1']:.1%} ({'the mega-round' if largest_is_mega else 'an ordinary deal'})",
+                "",
+            ],
+        }
+    )
+    concentration = pd.DataFrame({"quarter": [WITHOUT, WITH], "hhi": [before["hhi"], after["hhi"]]})
+    references = pd.DataFrame(
+        {
+            "hhi": [hhi_reference, hhi_reference_2010],
+            "label": [f"2023: {hhi_reference:,.0f}", f"2010: {hhi_reference_2010:,.0f}"],
+            "side": ["right", "left"],
+        }
+    )
+
+    change = after["hhi"] - before["hhi"]
+    size = f"a ${mega_round_billion:,.1f}B mega-round" if has_mega else "no mega-round (slider at 0)"
+    datasets = {"deals": deals, "mega": mega, "medians": medians, "shares": shares, "hhi": concentration}
+    return Outcome(
+        {**datasets, "references": references},
+        {
+            "Synthetic quarter": (
+                f"{int(n_deals):,} ordinary deals (median size ${MEDIAN_DEAL_USD / 1e6:,.0f}M, spread {sigma:.1f}) "
+                f"plus {size}"
+            ),
+            "Total raised": (
+                f"${before['total'] / 1e9:,.2f}B without, ${after['total'] / 1e9:,.2f}B with "
+                f"({after['total'] / before['total']:,.1f} times)"
+            ),
+            "Median deal": (
+                f"${before['median'] / 1e6:,.3f}M without, ${after['median'] / 1e6:,.3f}M with "
+                f"({after['median'] / before['median'] - 1:+.2%})"
+            ),
+            "Largest deal's share of the total (top-1)": f"{before['top1']:.1%} without, {after['top1']:.1%} with",
+            "HHI (0 to 10,000)": (
+                f"{before['hhi']:,.0f} without, {after['hhi']:,.0f} with: {change:+,.0f} points "
+                f"(reference points: above {hhi_reference:,.0f}, a change of more than {change_reference:,.0f})"
+            ),
+            "Gini": f"{before['gini']:.3f} without, {after['gini']:.3f} with",
+        },
+    )
+
+
+def _chart() -> alt.VConcatChart:
+    kinds = alt.Scale(domain=[ORDINARY, MEGA], range=[PALETTE[0], PALETTE[1]])
+    rank_x = alt.X(
+        "rank:Q", title="Rank of the deal (1 = largest)", scale=alt.Scale(zero=False, nice=False, padding=10)
+    )
+    size_y = alt.Y(
+        "amount_usd:Q",
+        title="Deal size (US dollars, log scale)",
+        scale=alt.Scale(type="log", domain=DOLLAR_DOMAIN, clamp=True),
+        axis=alt.Axis(values=DOLLAR_TICKS, labelExpr=DOLLAR_LABELS),
+    )
+    ranked = alt.Chart(alt.Data(name="deals")).mark_point(filled=True, opacity=0.85).encode(
+        x=rank_x,
+        y=size_y,
+        color=alt.Color("kind:N", title=None, scale=kinds, legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=[ORDINARY, MEGA], range=["circle", "diamond"]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        size=alt.Size("kind:N", scale=alt.Scale(domain=[ORDINARY, MEGA], range=[18, 160]), legend=None),
+        tooltip=[alt.Tooltip("rank:Q"), alt.Tooltip("amount_usd:Q", format="$,.0f"), alt.Tooltip("kind:N")],
+    )
+    mega_text = alt.Chart(alt.Data(name="mega")).mark_text(align="left", dx=10, color="#000000").encode(
+        x=rank_x, y=size_y, text="label:N"
+    )
+    median_rule = alt.Chart(alt.Data(name="medians")).mark_rule(color="#000000", strokeDash=[4, 3]).encode(y=size_y)
+    median_text = alt.Chart(alt.Data(name="medians")).mark_text(
+        align="right", baseline="bottom", x="width", dx=-2, dy=-3, color="#000000"
+    ).encode(y=size_y, text="label:N")
+    deals = (ranked + mega_text + median_rule + median_text).properties(
+        title="Deal sizes, largest first (log scale)", width=480, height=220
+    )
+
+    quarter_y = alt.Y("quarter:N", title=None, sort=[WITHOUT, WITH])
+    parts = alt.Scale(domain=[LARGEST, OTHERS], range=[PALETTE[1], "#B9D3E6"])
+    share_bars = alt.Chart(alt.Data(name="shares")).mark_bar(stroke="#333333", strokeWidth=0.5).encode(
+        x=alt.X("share:Q", stack="zero", axis=percent_axis("Share of the quarter's total", tick_count=5),
+                scale=alt.Scale(domain=[0, 1])),
+        y=quarter_y,
+        color=alt.Color("part:N", title=None, scale=parts, legend=alt.Legend(orient="bottom")),
+        order=alt.Order("order:Q"),
+    )
+    # The label sits right of the largest deal's segment, or inside it, at its right end, when that is wide.
+    share_text = [
+        alt.Chart(alt.Data(name="shares")).transform_filter(
+            (alt.datum.part == LARGEST) & (alt.datum.share > 0.6 if inside else alt.datum.share <= 0.6)
+        ).mark_text(align="right" if inside else "left", dx=-4 if inside else 4, color="#000000")
+        .encode(x=alt.X("share:Q"), y=quarter_y, text="label:N")
+        for inside in (False, True)
+    ]
+    shares = alt.layer(share_bars, *share_text).properties(
+        title="The largest deal's share of the money", width=480, height=60
+    )
+
+    hhi_x = alt.X("hhi:Q", title="HHI (sum of squared percentage shares)", scale=alt.Scale(domain=[0, 10_000]))
+    hhi_bars = alt.Chart(alt.Data(name="hhi")).mark_bar(color=PALETTE[0]).encode(x=hhi_x, y=quarter_y)
+    hhi_text = alt.Chart(alt.Data(name="hhi")).mark_text(align="left", dx=4, color="#000000").encode(
+        x=hhi_x, y=quarter_y, text=alt.Text("hhi:Q", format=",.0f")
+    )
+    rules = alt.Chart(alt.Data(name="references")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=hhi_x)
+    rule_text = [
+        alt.Chart(alt.Data(name="references")).transform_filter(alt.datum.side == side).mark_text(
+            align=side, dx=3 if side == "left" else -3, y=-6, fontSize=11, color="#000000"
+        ).encode(x=hhi_x, text="label:N")
+        for side in ("right", "left")
+    ]
+    concentration = alt.layer(hhi_bars, rules, *rule_text, hhi_text).properties(
+        title="HHI, with the merger guidelines' thresholds as reference points", width=480, height=60
+    )
+
+    return alt.vconcat(deals, shares, concentration, spacing=28).resolve_scale(
+        color="independent", shape="independent"
+    ).resolve_legend(color="independent", shape="independent").properties(
+        title=alt.Title(
+            "One mega-round in a synthetic quarter of deals",
+            subtitle="Synthetic data (seeded, for teaching; not a real market)",
+        ),
+        description=(
+            "Three charts of a synthetic quarter of venture deals. First, every deal as a dot, ranked from largest "
+            "to smallest on a logarithmic dollar axis; the mega-round is a larger, labelled orange diamond and a "
+            "dashed line marks the median deal, which barely moves. Second, two stacked bars show the largest "
+            "deal's share of the quarter's total without and with the mega-round. Third, two bars show the HHI "
+            "without and with it on a scale of 0 to 10,000, with dotted lines at the merger guidelines' "
+            "thresholds of 1,800 (2023) and 2,500 (2010)."
+        ),
+    )
+
+
+def mega_round_panel(mega_round_usd: float, thresholds: pd.DataFrame) -> WhatIf:
+    """The lesson 08 panel, starting from a sourced round size (US dollars) and the reference thresholds.
+
+    ``thresholds`` is ``data.load("reference_thresholds")``: the 2023 HHI level and
+    change, and the 2010 HHI level, are drawn and quoted as reference points.
+    """
+    current = thresholds[(thresholds["year"] == 2023) & thresholds["hhi_above"].notna()].iloc[0]
+    older = thresholds[(thresholds["year"] == 2010) & thresholds["hhi_above"].notna()].iloc[0]
+    compute = partial(
+        mega_round_outcome,
+        hhi_reference=float(current["hhi_above"]),
+        change_reference=float(current["hhi_change_above"]),
+        hhi_reference_2010=float(older["hhi_above"]),
+    )
+    return WhatIf(
+        title="Add a mega-round to a synthetic quarter of deals",
+        controls=[
+            Slider("mega_round_billion", "Mega-round size", 0, 50, 0.5, mega_round_usd / 1e9, "$", "B"),
+            Slider("n_deals", "Ordinary deals in the quarter", 50, 1000, 50, 200),
+            Slider("sigma", "Spread of ordinary deal sizes (sigma)", 0.5, 2.5, 0.1, 1.5),
+            Dropdown("seed", "Synthetic draw", SEEDS, "draw A (seed 0)"),
+        ],
+        compute=compute,
+        chart=_chart(),
+    )
+
+
+def _period(period: str) -> str:
+    """``2025-Q1`` reads ``Q1 2025``; a year stays a year."""
+    year, _, quarter = period.partition("-")
+    return f"{quarter} {year}" if quarter else year
+
+
+def few_took_much_shares(funding: pd.DataFrame) -> pd.DataFrame:
+    """The sourced "a few took much" figures of ``data.load("funding_concentration")``, one row each.
+
+    Columns: ``who`` (the few, the period and the scope, in words), ``share`` (their
+    share of the money, a fraction) and ``source`` (with its confidence).
+    """
+    rows = []
+    for row in funding.itertuples():
+        where = f"{_period(row.period)}, {row.scope}"
+        if pd.notna(row.top_n_share):
+            few = f"{row.largest_round_company}'s one round" if row.top_n == 1 else f"{row.top_n} companies"
+            rows.append((f"{few}, {where}", row.top_n_share, f"{row.source}, {row.confidence}"))
+        if pd.notna(row.top_deals_value_share):
+            rows.append((f"{row.top_deals_share:.2%} of deals, {where}", row.top_deals_value_share,
+                         f"{row.source}, {row.confidence}"))
+    return pd.DataFrame(rows, columns=["who", "share", "source"])
+
+
+def few_took_much_figure(funding: pd.DataFrame) -> WhatIf:
+    """A bar chart of the sourced shares of venture money taken by one round, five companies or 0.05% of deals."""
+    shares = few_took_much_shares(funding).assign(
+        label=lambda frame: [f"{share:.1%} ({source})" for share, source in zip(frame["share"], frame["source"])]
+    )
+    y = alt.Y("who:N", title=None, sort=None, axis=alt.Axis(labelLimit=280))
+    x = alt.X("share:Q", axis=percent_axis("Share of the period's venture money", tick_count=5),
+              scale=alt.Scale(domain=[0, 1]))
+    bars = alt.Chart(shares).mark_bar(color=PALETTE[1]).encode(x=x, y=y)
+    labels = alt.Chart(shares).mark_text(align="left", dx=4, color="#000000").encode(x=x, y=y, text="label:N")
+    chart = alt.layer(bars, labels).properties(
+        title=alt.Title("A few took much of 2025's venture money", subtitle="Sourced figures (source, confidence)"),
+        description=(
+            "Horizontal bar chart of the share of venture money taken by a few: OpenAI's one round in the first "
+            "quarter of 2025 (global, Crunchbase), five companies in 2025 (global, Crunchbase) and 0.05 percent "
+            "of deals in 2025 (US, PitchBook-NVCA as read in a secondary report). Each bar is labelled with its "
+            "share, its source and the source's confidence."
+        ),
+        width=480,
+        height=120,
+    )
+    readout = {row.who: f"{row.share:.1%} of the money ({row.source})" for row in shares.itertuples()}
+    return show(chart, readout)
