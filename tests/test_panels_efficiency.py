@@ -1,0 +1,89 @@
+"""The lesson 09 panel shows what the serving and margin models compute."""
+
+import pytest
+
+from utils.models import app_gross_margin, cost_per_million_tokens, gpus_to_hold_weights
+from utils.panels.efficiency import DENSE, MOE, efficiency_outcome, efficiency_panel
+
+FIXED = {"arpu_ratio": 0.1, "peak_flops": 1e15, "bytes_per_param": 2, "gpu_memory_gb": 80}
+DEFAULTS = {
+    "us_arpu": 20,
+    "tokens_millions": 2,
+    "active_billions": 10.3,
+    "total_billions": 105,
+    "gpu_price": 3.78,
+    "mfu_percent": 50,
+}
+
+
+def test_readout_matches_the_models():
+    readout = efficiency_outcome(**DEFAULTS, **FIXED).readout
+    moe = cost_per_million_tokens(10.3e9, 1e15, 0.5, 3.78)
+    dense = cost_per_million_tokens(105e9, 1e15, 0.5, 3.78)
+    assert readout["Cost per million tokens, mixture of experts"].startswith(f"${moe:.3g} (10.3B of 105.0B")
+    assert readout["Cost per million tokens, dense"] == f"${dense:.3g} ({dense / moe:.1f} times as much)"
+    assert readout["Compute cost per user a month (2.0M tokens)"] == (
+        f"mixture of experts ${2 * moe:.3g}, dense ${2 * dense:.3g}"
+    )
+    us = app_gross_margin(20, 2, moe), app_gross_margin(20, 2, dense)
+    assert readout["Margin per user at US-level ARPU ($20)"] == (
+        f"mixture of experts ${20 * us[0]:,.2f} ({us[0]:.1%}), dense ${20 * us[1]:,.2f} ({us[1]:.1%})"
+    )
+    low = app_gross_margin(2, 2, moe), app_gross_margin(2, 2, dense)
+    assert readout["Margin per user at 10% of US-level ARPU ($2.00)"] == (
+        f"mixture of experts ${2 * low[0]:.3g} ({low[0]:.1%}), dense ${2 * low[1]:.3g} ({low[1]:.1%})"
+    )
+    assert readout["GPUs of 80 GB to hold the weights"].startswith(f"{gpus_to_hold_weights(105e9, 2, 80):.0f} for")
+
+
+def test_curriculum_worked_example_in_the_readout():
+    """41.2 s against 420 s per million tokens: the dense model costs 420 / 41.2 times as much."""
+    readout = efficiency_outcome(**DEFAULTS, **FIXED).readout
+    assert readout["Cost per million tokens, dense"].endswith(f"({420 / 41.2:.1f} times as much)")
+    assert readout["GPUs of 80 GB to hold the weights"].startswith("3 for either model")
+
+
+def test_curves_and_points_follow_the_models():
+    datasets = efficiency_outcome(**DEFAULTS, **FIXED).datasets
+    for serving, params in ((MOE, 10.3e9), (DENSE, 105e9)):
+        cost = cost_per_million_tokens(params, 1e15, 0.5, 3.78)
+        rows = datasets["curves"][datasets["curves"]["serving"] == serving]
+        assert rows["margin"].tolist() == pytest.approx(app_gross_margin(rows["arpu"].to_numpy(), 2, cost).tolist())
+        points = datasets["points"][datasets["points"]["serving"] == serving]
+        assert sorted(points["arpu"]) == pytest.approx([2, 20])
+        assert points["margin"].tolist() == pytest.approx([app_gross_margin(a, 2, cost) for a in points["arpu"]])
+    assert datasets["levels"]["arpu"].tolist() == pytest.approx([20, 2])
+    assert sum(len(frame) for frame in datasets.values()) <= 1000
+
+
+def test_mixtral_needs_two_gpus_and_computes_like_its_active_parameters():
+    readout = efficiency_outcome(**{**DEFAULTS, "active_billions": 12.9, "total_billions": 46.7}, **FIXED).readout
+    assert readout["GPUs of 80 GB to hold the weights"].startswith("2 for either model")
+    assert readout["Cost per million tokens, dense"].endswith(f"({46.7 / 12.9:.1f} times as much)")
+
+
+def test_active_parameters_are_capped_at_the_total():
+    outcome = efficiency_outcome(**{**DEFAULTS, "active_billions": 50, "total_billions": 40}, **FIXED)
+    assert "capped" in outcome.readout["Cost per million tokens, mixture of experts"]
+    curves = outcome.datasets["curves"]
+    moe = curves[curves["serving"] == MOE]["margin"].to_numpy()
+    dense = curves[curves["serving"] == DENSE]["margin"].to_numpy()
+    assert moe.tolist() == pytest.approx(dense.tolist())
+
+
+def test_negative_margins_read_as_losses():
+    readout = efficiency_outcome(**{**DEFAULTS, "tokens_millions": 10, "mfu_percent": 10}, **FIXED).readout
+    assert "dense -$" in readout["Margin per user at 10% of US-level ARPU ($2.00)"]
+
+
+def test_every_control_changes_the_readout_and_the_chart():
+    panel = efficiency_panel(**DEFAULTS, **FIXED)
+    for control in panel.controls:
+        before = panel.readout_text(), panel.datasets
+        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
+        for move in (step, -step):
+            panel.set(**{control["name"]: control["value"] + move})
+            assert panel.readout_text() != before[0], f"moving {control['name']} changed nothing a learner can read"
+            assert panel.datasets != before[1], f"moving {control['name']} left the chart as it was"
+            panel.set(**{control["name"]: control["value"]})
+        assert panel.readout_text() == before[0]
