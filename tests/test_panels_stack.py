@@ -1,0 +1,176 @@
+"""Lesson 02's panel adds up the funding rows as plain pandas would, and every control counts."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from utils import data
+from utils.models import top_n_share
+from utils.panels.stack import (
+    LAYER_CHOICES,
+    LAYERS,
+    MEASURES,
+    TELLERS,
+    UNDATED,
+    funding_outcome,
+    funding_panel,
+    month_name,
+    month_number,
+    timeline,
+    usd,
+)
+
+ROUNDS = data.load("funding_rounds")
+START, END = timeline(ROUNDS)
+DECEMBER_2025 = month_number("2025-12") - START
+OTHER = ("other reports",)
+ARTICLES = ("articles",)
+
+
+def by_hand(tellers, measure, up_to="9999-12", undated=False):
+    """The same sums with plain pandas: one teller's rows, dated up to a month (ISO text compares in order)."""
+    rows = ROUNDS[ROUNDS["figure_from"].isin(tellers) & ROUNDS[measure].notna()]
+    dated = rows["date"].notna() & (rows["date"].str[:7] <= up_to)
+    return rows[dated | (undated & rows["date"].isna())]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2025-09-29", 12 * 2025 + 8), ("2025-09", 12 * 2025 + 8), ("2026", 12 * 2026 + 11), ("2023-12", 12 * 2023 + 11)],
+)
+def test_dates_of_any_precision_become_sortable_months(date, expected):
+    assert month_number(date) == expected
+
+
+def test_no_date_is_no_month_and_months_read_back():
+    assert math.isnan(month_number(None)) and math.isnan(month_number(float("nan"))) and math.isnan(month_number(""))
+    assert month_name(month_number("2025-12-31")) == "Dec 2025"
+    assert (month_name(START), month_name(END)) == ("Dec 2023", "May 2026")
+
+
+def test_default_readout_matches_a_pandas_groupby():
+    outcome = funding_outcome(ROUNDS, OTHER, "amount_usd", LAYERS, DECEMBER_2025, False)
+    rows = by_hand(OTHER, "amount_usd", "2025-12")
+    sums = rows.groupby("layer")["amount_usd"].sum().reindex(LAYERS, fill_value=0)
+    assert outcome.readout["Total counted"] == f"{usd(sums.sum())}, {len(rows)} rounds, announced up to Dec 2025"
+    assert outcome.readout["Largest layer"] == f"{sums.idxmax()}, {top_n_share(sums.to_numpy(), 1):.1%} of the total"
+    assert outcome.readout["By layer"] == ", ".join(f"{layer} {usd(amount)}" for layer, amount in sums.items())
+
+
+def test_left_out_rows_are_named_with_their_money():
+    readout = funding_outcome(ROUNDS, OTHER, "amount_usd", LAYERS, DECEMBER_2025, False).readout["Left out"]
+    rows = ROUNDS[ROUNDS["figure_from"] == "other reports"]
+    undated = rows[rows["date"].isna() & rows["amount_usd"].notna()]
+    later = rows[(rows["date"].str[:7] > "2025-12") & rows["amount_usd"].notna()]
+    assert f"{len(later)} row after Dec 2025 ({usd(later['amount_usd'].sum())})" in readout
+    assert f"{len(undated)} row with no date ({usd(undated['amount_usd'].sum())})" in readout
+    assert f"{rows['amount_usd'].isna().sum()} rows with no amount in US dollars" in readout
+
+
+def test_undated_rows_added_at_the_cutoff_are_counted_and_drawn_hollow():
+    outcome = funding_outcome(ROUNDS, OTHER, "amount_usd", LAYERS, DECEMBER_2025, True)
+    rows = by_hand(OTHER, "amount_usd", "2025-12", undated=True)
+    assert outcome.readout["Total counted"].startswith(usd(rows["amount_usd"].sum()))
+    placed = outcome.datasets["rounds"].query("not dated")
+    assert placed["company"].tolist() == rows.loc[rows["date"].isna(), "company"].tolist()
+    assert set(placed["date"]) == {"2025-12-01"}
+
+
+def test_the_essays_deployment_totals_make_its_700_million():
+    outcome = funding_outcome(ROUNDS, ARTICLES, "total_raised_usd", ("deployment",), END - START, True)
+    essay = ROUNDS.query("figure_from == 'articles' and layer == 'deployment'")["total_raised_usd"].sum()
+    claim = data.pick("infrastructure_layers", "essay_capital_usd", layer="deployment")
+    assert outcome.readout["Total counted"].startswith(usd(essay))
+    assert essay > claim
+
+
+def test_a_stock_counts_each_companys_latest_figure_only():
+    outcome = funding_outcome(ROUNDS, OTHER, "valuation_usd", ("deployment",), END - START, False)
+    rows = by_hand(OTHER, "valuation_usd").query("layer == 'deployment'").sort_values("date", kind="stable")
+    latest = rows.groupby("company")["valuation_usd"].last()
+    assert outcome.readout["Total counted"] == (
+        f"{usd(latest.sum())}, the latest figure of {len(latest)} companies, announced up to May 2026"
+    )
+    assert latest.sum() < rows["valuation_usd"].sum()  # adding every valuation would count Baseten twice
+
+
+def test_both_tellers_count_the_shared_rounds_twice_and_say_so():
+    both = funding_outcome(ROUNDS, ("articles", "other reports"), "amount_usd", LAYERS, END - START, False)
+    each = sum(by_hand((teller,), "amount_usd")["amount_usd"].sum() for teller in ("articles", "other reports"))
+    assert both.readout["Total counted"].startswith(usd(each))
+    shared = ROUNDS.dropna(subset=["amount_usd", "date"]).groupby("company")["figure_from"].nunique()
+    named = both.readout["Warning"].removeprefix("told by both tellers: ").split("; ")[0].split(", ")
+    assert sorted(named) == sorted(shared[shared > 1].index)
+    assert both.readout["Warning"].endswith("their rounds are counted twice")
+
+
+@pytest.mark.parametrize("measure", MEASURES.values())
+@pytest.mark.parametrize("tellers", TELLERS.values())
+def test_step_lines_run_from_zero_to_each_layers_total(tellers, measure):
+    outcome = funding_outcome(ROUNDS, tellers, measure, LAYERS, DECEMBER_2025, True)
+    lines = outcome.datasets["lines"]
+    totals = dict(item.rsplit(" ", 1) for item in outcome.readout["By layer"].split(", "))
+    for layer, line in lines.groupby("layer"):
+        assert line["millions"].iloc[0] == 0 and line["date"].iloc[0] == "2023-12-01"
+        assert line["date"].iloc[-1] == "2025-12-01"
+        assert usd(line["millions"].iloc[-1] * 1e6) == totals[layer]
+        if measure == "amount_usd":
+            assert line["millions"].is_monotonic_increasing
+    assert len(lines) + len(outcome.datasets["rounds"]) < 1000
+
+
+def test_points_sit_on_their_layers_line_at_the_end_of_their_month():
+    outcome = funding_outcome(ROUNDS, OTHER, "amount_usd", LAYERS, DECEMBER_2025, False)
+    lines = outcome.datasets["lines"].drop_duplicates(["layer", "date"], keep="last")
+    points = outcome.datasets["rounds"].merge(lines, on=["layer", "date"], suffixes=("", "_line"))
+    assert len(points) == len(outcome.datasets["rounds"])
+    assert points["millions"].tolist() == pytest.approx(points["millions_line"].tolist())
+
+
+def test_every_control_changes_the_readout():
+    panel = funding_panel(ROUNDS)
+    for control in panel.controls:
+        before = panel.readout_text()
+        if control["kind"] == "dropdown":
+            options = control["options"]
+            neighbour = options[control["value"] + 1] if control["value"] + 1 < len(options) else options[-2]
+            panel.set(**{control["name"]: neighbour})
+            assert panel.readout_text() != before, f"moving {control['name']} changed nothing a learner can read"
+            panel.set(**{control["name"]: options[control["value"]]})
+        else:
+            step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
+            panel.set(**{control["name"]: control["value"] + step})
+            assert panel.readout_text() != before, f"moving {control['name']} changed nothing a learner can read"
+            panel.set(**{control["name"]: control["value"]})
+        assert panel.readout_text() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [("tellers", TELLERS), ("measure", MEASURES), ("layers", LAYER_CHOICES), ("undated_at_cutoff", UNDATED)],
+)
+def test_every_dropdown_option_works(name, options):
+    panel = funding_panel(ROUNDS)
+    for text in options:
+        panel.set(**{name: text})
+        assert panel.readout_text().startswith("Total counted: $")
+        assert panel.datasets["lines"], f"{name} = {text!r} drew no line"
+
+
+def test_one_layer_shows_one_line():
+    outcome = funding_outcome(ROUNDS, OTHER, "amount_usd", ("observability",), DECEMBER_2025, False)
+    assert set(outcome.datasets["lines"]["layer"]) == {"observability"}
+    assert outcome.readout["Largest layer"] == "observability (the only layer chosen)"
+
+
+def test_nothing_counted_reads_as_such():
+    outcome = funding_outcome(ROUNDS, ARTICLES, "amount_usd", ("orchestration",), 0, False)
+    assert outcome.readout["Total counted"].startswith("$0, 0 rounds")
+    assert outcome.readout["Largest layer"] == "nothing counted"
+
+
+def test_slider_starts_at_december_2025_on_the_grid():
+    slider = next(c for c in funding_panel(ROUNDS).controls if c["name"] == "months_in")
+    assert (slider["min"], slider["max"], slider["value"]) == (0, END - START, DECEMBER_2025)
+    assert pd.Series([slider["value"] - slider["min"]]).mod(slider["step"]).iloc[0] == 0
