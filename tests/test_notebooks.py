@@ -84,6 +84,17 @@ class TestLessonShape:
         last = _read(path).cells[-1]
         assert last.cell_type == "markdown" and "## Key takeaways" in last.source and "**Next:**" in last.source
 
+    def test_solution_headings_go_with_their_solutions(self, path):
+        """Student copies drop cells tagged solution: the heading of a solution must go too."""
+        for cell in _read(path).cells:
+            if cell.cell_type == "markdown" and cell.source.startswith("**Solution**"):
+                assert _is_solution(cell), f"untagged solution heading: {cell.source[:40]!r}"
+
+    def test_only_missing_lessons_are_in_preparation(self, path):
+        for number in re.findall(r"lesson (\d\d)\b[^\n(]*\(in preparation\)", _markdown(_read(path))):
+            lesson = next(lesson for lesson in LESSONS if lesson.number == int(number))
+            assert not lesson.exists, f"lesson {number} exists: link it instead of '(in preparation)'"
+
     def test_relative_links_resolve(self, path):
         for target in re.findall(r"\]\(([^)#]+\.ipynb)", _markdown(_read(path))):
             assert (path.parent / target).exists(), f"link to missing {target}"

@@ -77,7 +77,8 @@ def test_request_readout_matches_the_models(baseline):
     assert readout["Cost per request"] == (
         f"${run.cost_per_request:.4f} simulated, ${cost:.4f} expected (${1000 * cost:,.2f} per 1,000 requests)")
     assert readout["Latency"] == f"p50 {run.p50_ms / 1000:.1f} s, p99 {run.p99_ms / 1000:.1f} s (simulated)"
-    assert readout["Success rate"] == f"{run.success_rate:.2%} simulated, {success:.3%} by the closed form"
+    assert readout["Success rate"] == (f"{run.success_rate:.2%} simulated, {success:.3%} by the closed form "
+                                       f"({1e6 * (1 - success):,.1f} failures per million requests)")
     assert readout["Downtime equivalent"].startswith(f"{monthly_downtime_minutes(success):,.1f} minutes a month")
 
 
@@ -142,3 +143,13 @@ def test_fanout_curve_follows_the_closed_form():
     curve = fanout_outcome(20, 2.5).datasets["curve"]
     assert curve["share"].tolist() == pytest.approx(fanout_slow_share(curve["calls"].to_numpy(), 0.025).tolist())
     assert np.all(np.diff(curve["share"]) > 0)
+
+
+def test_controls_still_move_the_readout_after_others_have_moved():
+    """As a learner (and the browser test) moves one control after another, each keeps changing the readout."""
+    panel = request_panel(profile_services(data.load("service_profiles")))
+    for control in panel.controls:
+        before = panel.readout_text()
+        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
+        panel.set(**{control["name"]: panel.model_arguments()[control["name"]] + step})
+        assert panel.readout_text() != before, control["name"]

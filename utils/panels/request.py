@@ -125,7 +125,10 @@ def request_outcome(
                 f"(${1000 * expected_cost:,.2f} per 1,000 requests)"
             ),
             "Latency": f"p50 {run.p50_ms / 1000:.1f} s, p99 {run.p99_ms / 1000:.1f} s (simulated)",
-            "Success rate": f"{run.success_rate:.2%} simulated, {success:.3%} by the closed form",
+            "Success rate": (
+                f"{run.success_rate:.2%} simulated, {success:.3%} by the closed form "
+                f"({1e6 * (1 - success):,.1f} failures per million requests)"
+            ),
             "Downtime equivalent": f"{minutes:,.1f} minutes a month{hours}",
         },
     )

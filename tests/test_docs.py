@@ -1,0 +1,22 @@
+"""The teacher guide is generated from the lessons and stays in step with them."""
+
+import yaml
+
+from tools import teaching_guide
+from utils.course import LESSONS
+
+
+def test_teacher_guide_is_up_to_date():
+    assert teaching_guide.main(["--check"]) == 0, "run: python tools/teaching_guide.py"
+
+
+def test_every_lesson_has_discussion_questions_and_misconceptions():
+    notes = yaml.safe_load(teaching_guide.NOTES.read_text())
+    for lesson in LESSONS:
+        assert notes[lesson.stem]["discussion"] and notes[lesson.stem]["misconceptions"], lesson.stem
+
+
+def test_guide_lists_each_lesson_with_its_time_and_objectives():
+    guide = teaching_guide.GUIDE.read_text()
+    for lesson in LESSONS:
+        assert f"## {lesson.number:02d} · {lesson.title} ({lesson.minutes} minutes)" in guide
