@@ -35,8 +35,8 @@ from tests.browser.lab import (  # noqa: E402
     nudge,
     panel_state,
     running_lab,
-    watch,
     wait_for_revision,
+    watch,
 )
 from tests.browser.test_lessons import NOTEBOOKS, expected_panels  # noqa: E402
 
@@ -78,19 +78,29 @@ def start_up(page, lab, notebook: str, panels: int) -> tuple[float, float]:
     first = time.perf_counter() - started
     page.wait_for_function(
         "([s, n]) => [...document.querySelectorAll(s)].filter(p => p.querySelector('svg')).length === n",
-        arg=[PANEL, panels], timeout=120_000)
+        arg=[PANEL, panels],
+        timeout=120_000,
+    )
     return first, time.perf_counter() - started
 
 
 def measure_lesson(page, lab, path: Path, presses: int) -> dict:
     panels = expected_panels(path)
     first_chart, all_panels = start_up(page, lab, path.name, panels)
-    page.wait_for_function("() => ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))")
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))"
+    )
     page.evaluate(TIMER)
     per_control = {}
     for panel in range(panels):
         for control in range(control_count(page, panel)):
-            label = page.locator(PANEL).nth(panel).locator("input, select").nth(control).evaluate("el => el.labels[0].textContent")
+            label = (
+                page.locator(PANEL)
+                .nth(panel)
+                .locator("input, select")
+                .nth(control)
+                .evaluate("el => el.labels[0].textContent")
+            )
             before = len(page.evaluate("() => window.__pp.samples"))
             for _ in range(presses):
                 revision = panel_state(page, panel)["revision"]
@@ -98,8 +108,14 @@ def measure_lesson(page, lab, path: Path, presses: int) -> dict:
                 wait_for_revision(page, panel, revision)
             per_control[f"panel {panel + 1}: {label}"] = page.evaluate("() => window.__pp.samples")[before:]
     draws = page.evaluate("() => window.__pp.draws")
-    return {"draw_ms": statistics.median(draws),"first_chart_s": first_chart, "all_panels_s": all_panels, "controls": per_control,
-            "memory_mb": kernel_memory_mb(lab.root.parent / "runtime"), "log": page.log}
+    return {
+        "draw_ms": statistics.median(draws),
+        "first_chart_s": first_chart,
+        "all_panels_s": all_panels,
+        "controls": per_control,
+        "memory_mb": kernel_memory_mb(lab.root.parent / "runtime"),
+        "log": page.log,
+    }
 
 
 def main() -> None:
@@ -121,14 +137,20 @@ def main() -> None:
             print(f"\n{path.stem}")
             print(f"  start-up: first chart {result['first_chart_s']:.2f} s, all panels {result['all_panels_s']:.2f} s")
             print(f"  kernel memory: {result['memory_mb']:.0f} MB resident")
-            print(f"  slider latency: median {statistics.median(samples):.0f} ms, p95 {percentile(samples, 95):.0f} ms "
-                  f"({len(samples)} presses); of which redrawing the chart: median {result['draw_ms']:.0f} ms")
+            print(
+                f"  slider latency: median {statistics.median(samples):.0f} ms, p95 {percentile(samples, 95):.0f} ms "
+                f"({len(samples)} presses); of which redrawing the chart: median {result['draw_ms']:.0f} ms"
+            )
             for name, values in result["controls"].items():
                 print(f"    {name:55} median {statistics.median(values):5.0f} ms  p95 {percentile(values, 95):5.0f} ms")
-            print(f"  external requests: {len(result['log'].external_requests)}, console errors: {len(result['log'].errors)}")
+            print(
+                f"  external requests: {len(result['log'].external_requests)}, console errors: {len(result['log'].errors)}"
+            )
         browser.close()
-    print(f"\nall lessons: slider latency median {statistics.median(every_sample):.0f} ms, "
-          f"p95 {percentile(every_sample, 95):.0f} ms over {len(every_sample)} presses")
+    print(
+        f"\nall lessons: slider latency median {statistics.median(every_sample):.0f} ms, "
+        f"p95 {percentile(every_sample, 95):.0f} ms over {len(every_sample)} presses"
+    )
 
 
 if __name__ == "__main__":

@@ -60,7 +60,8 @@ def grid_models() -> dict[str, object]:
         "revenue_cv": lambda: m.revenue_cv(100, grid),
         "prob_still_leading": lambda: m.prob_still_leading(grid * 100, 4, 0.3),
         "cumulative_gross_profit (1,000 months)": lambda: m.cumulative_gross_profit(
-            3, 0.5, base_churn=0.007, extra_churn=0.05, price_erosion=0.5, months=240),
+            3, 0.5, base_churn=0.007, extra_churn=0.05, price_erosion=0.5, months=240
+        ),
         "expected_capture": lambda: m.expected_capture(grid[:3], np.full((3, 4), 0.25)),
     }
 

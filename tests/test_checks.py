@@ -11,7 +11,9 @@ def test_a_right_number_passes_within_tolerance():
 def test_a_wrong_number_fails_with_the_hint():
     result = check("Exercise 1", 5000, expected=5022.4, hint="Price x hours.")
     assert not result.passed
-    assert str(result) == "Exercise 1: not yet. You have 5,000, which is not the expected value.\n  Hint: Price x hours."
+    assert (
+        str(result) == "Exercise 1: not yet. You have 5,000, which is not the expected value.\n  Hint: Price x hours."
+    )
 
 
 def test_no_answer_yet_is_friendly():

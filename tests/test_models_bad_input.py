@@ -7,8 +7,13 @@ import pytest
 from utils import models as m
 
 NAN, INF = math.nan, math.inf
-SCORES = {"model_agnostic_demand": 4, "switching_costs": 4, "cost_efficiency": 3, "open_source_risk": 2,
-          "vertical_integration_risk": 1}
+SCORES = {
+    "model_agnostic_demand": 4,
+    "switching_costs": 4,
+    "cost_efficiency": 3,
+    "open_source_risk": 2,
+    "vertical_integration_risk": 1,
+}
 CLOCK = {"base_churn": 0.01, "extra_churn": 0.05, "price_erosion": 0.5}
 
 CASES = [
@@ -43,8 +48,10 @@ CASES = [
     (lambda: m.simulate_reshuffles(4, 0.3, 1.5), r"penalty must be in \[0, 1\], got 1.5"),
     (lambda: m.cumulative_gross_profit(-1, 0.5, **CLOCK), r"copy_months must be in \[0, 240\], got -1"),
     (lambda: m.cumulative_gross_profit(3, 2, **CLOCK), r"switching_cost must be in \[0, 1\], got 2"),
-    (lambda: m.cumulative_gross_profit(3, 0.5, base_churn=0.6, extra_churn=0.6, price_erosion=0.5),
-     "base_churn \\+ extra_churn must be at most 1"),
+    (
+        lambda: m.cumulative_gross_profit(3, 0.5, base_churn=0.6, extra_churn=0.6, price_erosion=0.5),
+        "base_churn \\+ extra_churn must be at most 1",
+    ),
     (lambda: m.normalise_weights([0, 0, 0]), "weights must not all be zero"),
     (lambda: m.expected_capture([1, 1], [[0.5, 0.5], [0.7, 0.7]]), "each row of capture must sum to 1"),
     (lambda: m.expected_capture([1, 1, 1], [[0.5, 0.5], [0.5, 0.5]]), "capture must have one row per scenario"),

@@ -100,14 +100,18 @@ def test_at_least_one_hit_matches_simulation():
 
 
 def test_monte_carlo_is_reproducible_with_its_seed():
-    np.testing.assert_array_equal(m.simulate_portfolios(100, 25, 0.5, 1.5, seed=5),
-                                  m.simulate_portfolios(100, 25, 0.5, 1.5, seed=5))
-    assert not np.array_equal(m.simulate_portfolios(100, 25, 0.5, 1.5, seed=5),
-                              m.simulate_portfolios(100, 25, 0.5, 1.5, seed=6))
+    np.testing.assert_array_equal(
+        m.simulate_portfolios(100, 25, 0.5, 1.5, seed=5), m.simulate_portfolios(100, 25, 0.5, 1.5, seed=5)
+    )
+    assert not np.array_equal(
+        m.simulate_portfolios(100, 25, 0.5, 1.5, seed=5), m.simulate_portfolios(100, 25, 0.5, 1.5, seed=6)
+    )
     services = [m.Service("a", 100, 400, 0.99, 0.01)]
     first, again = m.simulate_requests(services, seed=2), m.simulate_requests(services, seed=2)
     np.testing.assert_array_equal(first.latencies_ms, again.latencies_ms)
-    np.testing.assert_array_equal(m.simulate_reshuffles(4, 0.3, 0.5, seed=1).app, m.simulate_reshuffles(4, 0.3, 0.5, seed=1).app)
+    np.testing.assert_array_equal(
+        m.simulate_reshuffles(4, 0.3, 0.5, seed=1).app, m.simulate_reshuffles(4, 0.3, 0.5, seed=1).app
+    )
 
 
 SERVICES = [

@@ -73,8 +73,13 @@ def test_scenario_sensitivity_ends_at_each_scenario_alone():
 
 
 def test_scorecard():
-    scores = {"model_agnostic_demand": 4, "switching_costs": 4, "cost_efficiency": 3,
-              "open_source_risk": 2, "vertical_integration_risk": 1}
+    scores = {
+        "model_agnostic_demand": 4,
+        "switching_costs": 4,
+        "cost_efficiency": 3,
+        "open_source_risk": 2,
+        "vertical_integration_risk": 1,
+    }
     assert m.positioning_score(scores) == pytest.approx(72)
     assert m.verdict(72) == "plumbing-like" and m.verdict(55) == "mixed" and m.verdict(39.9) == "application-like"
     weights = dict.fromkeys(m.CRITERIA, 0.0) | {"model_agnostic_demand": 1.0}

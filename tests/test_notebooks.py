@@ -72,7 +72,7 @@ class TestLessonShape:
         exercises = [i for i, c in enumerate(cells) if _is_exercise(c)]
         assert len(exercises) >= 2
         for index in exercises:
-            following = next(c for c in cells[index + 1:] if c.cell_type == "code")
+            following = next(c for c in cells[index + 1 :] if c.cell_type == "code")
             assert _is_solution(following), f"exercise in cell {index} has no solution next"
             assert following.metadata.get("jupyter") == {"source_hidden": True, "outputs_hidden": True}
 

@@ -32,8 +32,10 @@ def test_no_breakeven_means_no_mark_and_says_so():
 
 def test_serverless_curves_follow_the_cost_functions():
     curves = serverless_outcome(4.0, 2.5, 30, 2, 100, 60).datasets["curves"]
-    for option, cost in (("Reserved (always on)", lambda u: reserved_monthly_cost(2.5, u, 2)),
-                         ("Serverless (pay per second)", lambda u: serverless_monthly_cost(4.0, u, 100, 60))):
+    for option, cost in (
+        ("Reserved (always on)", lambda u: reserved_monthly_cost(2.5, u, 2)),
+        ("Serverless (pay per second)", lambda u: serverless_monthly_cost(4.0, u, 100, 60)),
+    ):
         rows = curves[curves["option"] == option]
         assert rows["cost"].tolist() == pytest.approx(cost(rows["utilization"].to_numpy()).tolist())
 

@@ -14,18 +14,32 @@ from utils.panels.commoditization import (
 )
 
 BASE = monthly_churn(0.08)
-DEFAULTS = dict(app_copy_months=2, app_switching_cost=0.1, infra_copy_months=12, infra_switching_cost=0.7,
-                extra_churn_percent=4, price_erosion_percent=40)
+DEFAULTS = dict(
+    app_copy_months=2,
+    app_switching_cost=0.1,
+    infra_copy_months=12,
+    infra_switching_cost=0.7,
+    extra_churn_percent=4,
+    price_erosion_percent=40,
+)
 
 
 def _model(copy_months, switching_cost, extra_churn_percent=4, price_erosion_percent=40):
-    return cumulative_gross_profit(copy_months, switching_cost, base_churn=BASE, extra_churn=extra_churn_percent / 100,
-                                   price_erosion=price_erosion_percent / 100, monthly_profit=100, months=36)
+    return cumulative_gross_profit(
+        copy_months,
+        switching_cost,
+        base_churn=BASE,
+        extra_churn=extra_churn_percent / 100,
+        price_erosion=price_erosion_percent / 100,
+        monthly_profit=100,
+        months=36,
+    )
 
 
 def test_base_churn_comes_from_the_sourced_annual_median():
-    annual = data.pick("unit_economics", "value_low", metric="gross dollar churn (annual)",
-                       segment="private SaaS (median)")
+    annual = data.pick(
+        "unit_economics", "value_low", metric="gross dollar churn (annual)", segment="private SaaS (median)"
+    )
     assert sourced_annual_churn() == annual == 0.08
     assert (1 - monthly_churn(annual)) ** 12 == pytest.approx(1 - annual)
     assert monthly_churn(0.08) == pytest.approx(0.0069244, abs=1e-7)

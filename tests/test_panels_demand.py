@@ -5,9 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from utils.models import expected_app_revenue, revenue_cv_floor
-
-from utils.models import prob_still_leading, revenue_cv, simulate_reshuffles
+from utils.models import expected_app_revenue, prob_still_leading, revenue_cv, revenue_cv_floor, simulate_reshuffles
 from utils.panels.demand import (
     FORMULA,
     N_WORLDS,
@@ -63,7 +61,9 @@ def test_reshuffle_lines_follow_the_simulation_and_the_formula():
     assert _series(outcome, SAMPLE)["revenue"].tolist() == pytest.approx(worlds.app[0].tolist())
     assert _series(outcome, VENDOR)["revenue"].tolist() == pytest.approx([1.0] * 9)
     formula = _series(outcome, FORMULA)
-    assert formula["revenue"].tolist() == pytest.approx(expected_app_revenue(formula["quarter"].to_numpy(), 3, 0.3, 0.5))
+    assert formula["revenue"].tolist() == pytest.approx(
+        expected_app_revenue(formula["quarter"].to_numpy(), 3, 0.3, 0.5)
+    )
     assert formula["quarter"].tolist() == list(range(9))
 
 

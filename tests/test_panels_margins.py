@@ -16,8 +16,9 @@ from utils.panels.margins import (
     user_tiers,
 )
 
-ANNUAL_CHURN = data.pick("unit_economics", "value_low", metric="gross dollar churn (annual)",
-                         segment="private SaaS (median)")
+ANNUAL_CHURN = data.pick(
+    "unit_economics", "value_low", metric="gross dollar churn (annual)", segment="private SaaS (median)"
+)
 
 
 def _every_control_changes_the_readout(panel):
@@ -98,7 +99,9 @@ def test_every_nrr_control_changes_chart_and_readout():
 def test_breakeven_tokens_zeroes_the_margin():
     assert app_breakeven_tokens(20, 3, 1) == pytest.approx(19 / 3)
     for arpu, price, other in ((20, 3, 1), (8, 0.5, 0), (45, 12.3, 4.5)):
-        assert app_gross_margin(arpu, app_breakeven_tokens(arpu, price, other), price, other) == pytest.approx(0, abs=1e-12)
+        assert app_gross_margin(arpu, app_breakeven_tokens(arpu, price, other), price, other) == pytest.approx(
+            0, abs=1e-12
+        )
 
 
 def test_breakeven_needs_a_token_price():

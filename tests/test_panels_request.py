@@ -52,7 +52,9 @@ def test_services_come_from_the_data_in_request_order(baseline):
         assert service.availability == profiles.at[service.name, "availability"]
         assert service.cost_per_call == profiles.at[service.name, "cost_per_call_usd"]
         assert (service.median_ms, service.p99_ms) == (
-            profiles.at[service.name, "latency_median_ms"], profiles.at[service.name, "latency_p99_ms"])
+            profiles.at[service.name, "latency_median_ms"],
+            profiles.at[service.name, "latency_p99_ms"],
+        )
 
 
 def test_panel_defaults_are_the_data_with_no_retries_and_no_fan_out(baseline):
@@ -68,17 +70,21 @@ def test_default_readout_is_the_series_availability_of_the_data(baseline):
 
 
 def test_request_readout_matches_the_models(baseline):
-    outcome = request_outcome(baseline, retries=1, fanout_width=5, llm_p99_s=12, llm_availability_percent=99.5,
-                              video_cost=0.08)
+    outcome = request_outcome(
+        baseline, retries=1, fanout_width=5, llm_p99_s=12, llm_availability_percent=99.5, video_cost=0.08
+    )
     services = _edit(baseline, width=5, llm_p99_ms=12_000, llm_availability=0.995, video_cost=0.08)
     run = simulate_requests(services, 1, N_REQUESTS, SEED)
     cost, success = expected_request_cost(services, 1), request_success_rate(services, 1)
     readout = outcome.readout
     assert readout["Cost per request"] == (
-        f"${run.cost_per_request:.4f} simulated, ${cost:.4f} expected (${1000 * cost:,.2f} per 1,000 requests)")
+        f"${run.cost_per_request:.4f} simulated, ${cost:.4f} expected (${1000 * cost:,.2f} per 1,000 requests)"
+    )
     assert readout["Latency"] == f"p50 {run.p50_ms / 1000:.1f} s, p99 {run.p99_ms / 1000:.1f} s (simulated)"
-    assert readout["Success rate"] == (f"{run.success_rate:.2%} simulated, {success:.3%} by the closed form "
-                                       f"({1e6 * (1 - success):,.1f} failures per million requests)")
+    assert readout["Success rate"] == (
+        f"{run.success_rate:.2%} simulated, {success:.3%} by the closed form "
+        f"({1e6 * (1 - success):,.1f} failures per million requests)"
+    )
     assert readout["Downtime equivalent"].startswith(f"{monthly_downtime_minutes(success):,.1f} minutes a month")
 
 

@@ -6,8 +6,15 @@ import pytest
 from utils.models import capture_from_winners, expected_capture, probability_sensitivity
 from utils.panels.scenarios import LAYERS, WINNERS, scenario_outcome, scenario_panel
 
-DEFAULTS = {"weight_vertical": 35, "weight_horizontal": 35, "weight_managed": 30, "winners_vertical": 70,
-            "winners_horizontal": 70, "winners_managed": 70, "sensitivity_to": 0}
+DEFAULTS = {
+    "weight_vertical": 35,
+    "weight_horizontal": 35,
+    "weight_managed": 30,
+    "winners_vertical": 70,
+    "winners_horizontal": 70,
+    "winners_managed": 70,
+    "sensitivity_to": 0,
+}
 
 
 def test_bars_are_the_expected_capture():
@@ -32,7 +39,9 @@ def test_readout_names_the_leader_and_the_certain_case():
 
 
 def test_no_weight_anywhere_is_treated_as_equal_and_said():
-    readout = scenario_outcome(**{**DEFAULTS, "weight_vertical": 0, "weight_horizontal": 0, "weight_managed": 0}).readout
+    readout = scenario_outcome(
+        **{**DEFAULTS, "weight_vertical": 0, "weight_horizontal": 0, "weight_managed": 0}
+    ).readout
     assert readout["Probabilities"].endswith("(no weight given anywhere: treated as equally likely)")
 
 

@@ -5,8 +5,13 @@ import pytest
 from utils.models import positioning_score
 from utils.panels.scorecard import contributions, scorecard_outcome, scorecard_panel
 
-EXAMPLE = {"model_agnostic_demand": 4, "switching_costs": 4, "cost_efficiency": 3, "open_source_risk": 2,
-           "vertical_integration_risk": 1}
+EXAMPLE = {
+    "model_agnostic_demand": 4,
+    "switching_costs": 4,
+    "cost_efficiency": 3,
+    "open_source_risk": 2,
+    "vertical_integration_risk": 1,
+}
 
 
 def test_contributions_add_up_to_the_score():
@@ -15,8 +20,11 @@ def test_contributions_add_up_to_the_score():
 
 def test_readout_gives_score_verdict_and_weakest():
     readout = scorecard_outcome(**EXAMPLE).readout
-    assert readout == {"Positioning score": "72 out of 100", "Verdict": "plumbing-like",
-                       "Weakest": "Cost efficiency, Open-source risk (inverted) (12 of 20 points)"}
+    assert readout == {
+        "Positioning score": "72 out of 100",
+        "Verdict": "plumbing-like",
+        "Weakest": "Cost efficiency, Open-source risk (inverted) (12 of 20 points)",
+    }
 
 
 def test_all_equal_is_said_plainly():

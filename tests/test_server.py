@@ -15,8 +15,9 @@ def test_linking_selects_the_no_delay_connection():
 def test_connecting_sets_tcp_nodelay(monkeypatch):
     calls = []
     connection = object.__new__(server.NoDelayKernelConnection)
-    monkeypatch.setattr(server.NoDelayKernelConnection, "websocket_handler",
-                        SimpleNamespace(set_nodelay=calls.append), raising=False)
+    monkeypatch.setattr(
+        server.NoDelayKernelConnection, "websocket_handler", SimpleNamespace(set_nodelay=calls.append), raising=False
+    )
     monkeypatch.setattr(server.ZMQChannelsWebsocketConnection, "connect", lambda self: "connected")
     assert connection.connect() == "connected"
     assert calls == [True]
@@ -33,4 +34,6 @@ def test_importing_the_extension_stays_light():
     import sys
 
     probe = "import sys, utils.server; print(sorted(m for m in ('altair', 'pandas', 'pandera') if m in sys.modules))"
-    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    assert (
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    )

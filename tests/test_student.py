@@ -26,7 +26,9 @@ def test_solutions_are_removed_and_exercises_kept(copies):
         assert not any("solution" in c.metadata.get("tags", []) for c in student.cells)
         assert not any(c.source.startswith("**Solution**") for c in student.cells), lesson.name
         teacher = nbformat.read(lesson, as_version=4)
-        checks = [c.source for c in teacher.cells if c.cell_type == "code" and "solution" not in c.metadata.get("tags", [])]
+        checks = [
+            c.source for c in teacher.cells if c.cell_type == "code" and "solution" not in c.metadata.get("tags", [])
+        ]
         assert [c.source for c in student.cells if c.cell_type == "code"] == checks
 
 
@@ -64,6 +66,8 @@ def test_an_unedited_copy_is_refreshed(tmp_path):
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
 def test_student_copy_runs_top_to_bottom(copies, lesson):
     notebook = nbformat.read(copies / lesson.name, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(copies)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(copies)}}
+    ).execute()
     errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []

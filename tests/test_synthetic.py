@@ -32,8 +32,10 @@ def test_mega_round_adds_one_deal_and_leaves_the_input_alone():
     pd.testing.assert_frame_equal(quarter, before)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [({"n_deals": 0}, "n_deals"), ({"median_usd": -1}, "median_usd"),
-                                                   ({"sigma": 5}, r"sigma must be in \[0, 4\]")])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"n_deals": 0}, "n_deals"), ({"median_usd": -1}, "median_usd"), ({"sigma": 5}, r"sigma must be in \[0, 4\]")],
+)
 def test_bad_parameters_are_named(kwargs, message):
     with pytest.raises(ValueError, match=message):
         synthetic_quarter(**kwargs)

@@ -23,7 +23,10 @@ def _line(slope: float, shape: str = "straight") -> Outcome:
 def _panel() -> WhatIf:
     return WhatIf(
         title="Test panel",
-        controls=[Slider("slope", "Slope", 0, 5, 0.5, 1), Dropdown("shape", "Shape", {"Straight": "straight", "Curved": "curved"}, "Straight")],
+        controls=[
+            Slider("slope", "Slope", 0, 5, 0.5, 1),
+            Dropdown("shape", "Shape", {"Straight": "straight", "Curved": "curved"}, "Straight"),
+        ],
         compute=_line,
         chart=_chart(title="A line", description="A test line."),
     )
@@ -76,7 +79,12 @@ def test_a_chart_without_title_or_description_is_refused(properties):
 
 def test_controls_need_distinct_names():
     with pytest.raises(ValueError, match="controls must have distinct names"):
-        WhatIf("x", [Slider("a", "A", 0, 1, 0.1, 0), Slider("a", "A again", 0, 1, 0.1, 0)], _line, _chart(title="t", description="d"))
+        WhatIf(
+            "x",
+            [Slider("a", "A", 0, 1, 0.1, 0), Slider("a", "A again", 0, 1, 0.1, 0)],
+            _line,
+            _chart(title="t", description="d"),
+        )
 
 
 def test_layout_follows_new_data():
@@ -84,7 +92,12 @@ def test_layout_follows_new_data():
 
 
 def test_show_draws_a_static_chart_with_a_readout():
-    chart = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q").properties(title="Bars", description="Two bars.")
+    chart = (
+        alt.Chart(pd.DataFrame({"x": [1, 2]}))
+        .mark_bar()
+        .encode(x="x:Q")
+        .properties(title="Bars", description="Two bars.")
+    )
     figure = show(chart, {"Total": "3"})
     assert figure.title == "Bars" and figure.readout_text() == "Total: 3" and figure.controls == []
 

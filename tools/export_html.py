@@ -31,11 +31,20 @@ REMOTE_CODE = re.compile(r"<script[^>]+src=[\"']https?://|import[^;\n]*[\"']http
 def lesson_html(path: Path) -> str:
     """Execute one lesson with static panels and export it as a standalone page."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}}, store_widget_state=False)
+    client = NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=False,
+    )
     client.execute(env={**os.environ, STATIC_ENV: "1"})  # for this kernel only
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
-                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": path.stem}})
     if REMOTE_CODE.search(body):
         raise RuntimeError(f"{path.name}: the page would load a script from the internet")

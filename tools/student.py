@@ -53,7 +53,13 @@ def write_copies(out: Path, lessons: list[Path]) -> list[str]:
             report.append(f"kept    {target} (edited since it was written: your work is left alone)")
             continue
         text = student_version(lesson)
-        state = "written " if not target.exists() else "updated " if record.get(lesson.name) != fingerprint(text) else "same    "
+        state = (
+            "written "
+            if not target.exists()
+            else "updated "
+            if record.get(lesson.name) != fingerprint(text)
+            else "same    "
+        )
         target.write_text(text, encoding="utf-8")
         record[lesson.name] = fingerprint(text)
         report.append(f"{state}{target}")

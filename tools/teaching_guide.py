@@ -87,13 +87,23 @@ def exercise_count(notebook: nbformat.NotebookNode) -> int:
 def lesson_section(stem: str, notes: dict) -> str:
     lesson = next(lesson for lesson in LESSONS if lesson.stem == stem)
     notebook = nbformat.read(NOTEBOOK_DIR / lesson.filename, as_version=4)
-    lines = [f"## {lesson.number:02d} · {lesson.title} ({lesson.minutes} minutes)", "",
-             f"*{lesson.question}* [Open the lesson](../notebooks/{lesson.filename}).", "", "**Objectives**", ""]
+    lines = [
+        f"## {lesson.number:02d} · {lesson.title} ({lesson.minutes} minutes)",
+        "",
+        f"*{lesson.question}* [Open the lesson](../notebooks/{lesson.filename}).",
+        "",
+        "**Objectives**",
+        "",
+    ]
     lines += [f"{i}. {text}" for i, text in enumerate(objectives(notebook), start=1)]
     lines += ["", "**For discussion**", ""] + [f"- {q}" for q in notes[stem]["discussion"]]
     lines += ["", "**Misconceptions to listen for**", ""] + [f"- {m}" for m in notes[stem]["misconceptions"]]
-    lines += ["", f"**Answers:** {exercise_count(notebook)} worked solutions, each in the collapsed cell "
-              "tagged `solution` after its exercise.", ""]
+    lines += [
+        "",
+        f"**Answers:** {exercise_count(notebook)} worked solutions, each in the collapsed cell "
+        "tagged `solution` after its exercise.",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -20,7 +20,9 @@ class Check:
     fix: str = ""
 
     def __str__(self) -> str:
-        return f"{'ok     ' if self.ok else 'PROBLEM'}  {self.what}" + ("" if self.ok else f"\n         fix: {self.fix}")
+        return f"{'ok     ' if self.ok else 'PROBLEM'}  {self.what}" + (
+            "" if self.ok else f"\n         fix: {self.fix}"
+        )
 
 
 def _importable(module: str) -> bool:
@@ -46,7 +48,13 @@ def run_setup_check() -> list[Check]:
             data.load(name)
         except (OSError, ValueError):
             broken.append(name)
-    checks.append(Check(f"{len(data.available())} data files valid", not broken, f"see the error of data.load({broken[0]!r})" if broken else ""))
+    checks.append(
+        Check(
+            f"{len(data.available())} data files valid",
+            not broken,
+            f"see the error of data.load({broken[0]!r})" if broken else "",
+        )
+    )
     from .whatif import WhatIf
 
     bundled = len(str(WhatIf._esm)) > 100_000  # Vega inlined, nothing to fetch

@@ -24,9 +24,7 @@ def _label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def synthetic_quarter(
-    n_deals: int = 200, median_usd: float = 5e6, sigma: float = 1.5, seed: int = 0
-) -> pd.DataFrame:
+def synthetic_quarter(n_deals: int = 200, median_usd: float = 5e6, sigma: float = 1.5, seed: int = 0) -> pd.DataFrame:
     """A quarter of venture deals with lognormal sizes: ``amount = median * exp(sigma * Z)``.
 
     Deal sizes in venture are heavily skewed: many small rounds, a few large

@@ -26,10 +26,11 @@ from __future__ import annotations
 import html
 import math
 import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import anywidget
@@ -69,9 +70,7 @@ class Slider:
         if not 0 < self.step <= self.max - self.min:
             raise ValueError(f"Slider {self.name!r}: step must be in (0, {self.max - self.min:g}], got {self.step}.")
         if not self.min <= self.value <= self.max:
-            raise ValueError(
-                f"Slider {self.name!r}: value must be in [{self.min:g}, {self.max:g}], got {self.value}."
-            )
+            raise ValueError(f"Slider {self.name!r}: value must be in [{self.min:g}, {self.max:g}], got {self.value}.")
         steps = (self.value - self.min) / self.step
         if abs(steps - round(steps)) > 1e-9:
             raise ValueError(
@@ -118,9 +117,7 @@ class Dropdown:
 
     def __post_init__(self) -> None:
         if self.value not in self.options:
-            raise ValueError(
-                f"Dropdown {self.name!r}: value must be one of {list(self.options)}, got {self.value!r}."
-            )
+            raise ValueError(f"Dropdown {self.name!r}: value must be one of {list(self.options)}, got {self.value!r}.")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -244,11 +241,14 @@ class WhatIf(anywidget.AnyWidget):
         Vega draws the SVG here, in Python, through vl-convert: no JavaScript, no internet.
         """
         spec = {**self.spec, "datasets": {**self.spec.get("datasets", {}), **self.datasets}}
-        items = "".join(f"<li><strong>{html.escape(label)}:</strong> {html.escape(text)}</li>"
-                        for label, text in self.readout)
-        return (f'<figure class="pp-static"><style>.pp-static svg {{ overflow: visible; }}</style>'
-                f"<figcaption><strong>{html.escape(self.title)}</strong> (at its starting values)</figcaption>"
-                f"{vl_convert.vegalite_to_svg(spec)}<ul>{items}</ul></figure>")
+        items = "".join(
+            f"<li><strong>{html.escape(label)}:</strong> {html.escape(text)}</li>" for label, text in self.readout
+        )
+        return (
+            f'<figure class="pp-static"><style>.pp-static svg {{ overflow: visible; }}</style>'
+            f"<figcaption><strong>{html.escape(self.title)}</strong> (at its starting values)</figcaption>"
+            f"{vl_convert.vegalite_to_svg(spec)}<ul>{items}</ul></figure>"
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)

@@ -119,9 +119,17 @@ def running_lab(scratch: Path) -> Iterator[Lab]:
         "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"),
     }
     command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={notebooks}", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={notebooks}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     url = f"http://127.0.0.1:{port}"
     with _serving(command, env, scratch, f"{url}/api/status?token={token}") as process:
@@ -132,9 +140,21 @@ def running_lab(scratch: Path) -> Iterator[Lab]:
 def running_voila(scratch: Path, notebook: Path) -> Iterator[str]:
     """Serve one lesson in app mode, as ``make present`` does; yield its URL."""
     port = _free_port()
-    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "tools" / "jupyter"), "JUPYTER_RUNTIME_DIR": str(scratch / "runtime")}
-    command = [sys.executable, "-m", "voila", "--template=offline", "--no-browser", "--Voila.ip=127.0.0.1",
-               f"--port={port}", str(notebook)]
+    env = {
+        **os.environ,
+        "JUPYTER_PATH": str(ROOT / "tools" / "jupyter"),
+        "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        "--template=offline",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--port={port}",
+        str(notebook),
+    ]
     url = f"http://127.0.0.1:{port}/"
     with _serving(command, env, scratch, f"{url}voila/static/voila.js"):
         yield url
@@ -145,10 +165,9 @@ def _wait_until_up(status_url: str, process: subprocess.Popen, timeout: float = 
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"JupyterLab exited with code {process.returncode}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(status_url, timeout=2) as response:
-                if response.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(status_url, timeout=2) as response:
+            if response.status == 200:
+                return
         time.sleep(0.3)
     raise RuntimeError("JupyterLab did not start in time")
 
@@ -221,7 +240,9 @@ def nudge(page, panel_index: int, control_index: int) -> None:
                  : Number(el.value) + Number(el.step) > Number(el.max) + 1e-9"""
     )
     is_select = control.evaluate("el => el.tagName === 'SELECT'")
-    page.keyboard.press(("ArrowUp" if at_end else "ArrowDown") if is_select else ("ArrowLeft" if at_end else "ArrowRight"))
+    page.keyboard.press(
+        ("ArrowUp" if at_end else "ArrowDown") if is_select else ("ArrowLeft" if at_end else "ArrowRight")
+    )
 
 
 def wait_for_revision(page, panel_index: int, after: int, timeout_ms: int = 15_000) -> None:
@@ -236,14 +257,37 @@ def control_count(page, panel_index: int) -> int:
     return page.locator(PANEL).nth(panel_index).locator("input, select").count()
 
 
-def axe_violations(page, include: tuple[str, ...] = (f"{NOTEBOOK} .jp-MarkdownOutput", f"{NOTEBOOK} .jp-OutputArea-output"),
-                   impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+def move_every_control(page, panels: int) -> int:
+    """Press a key on every control of every panel; each press must change both chart and readout.
+
+    Returns how many controls were moved.
+    """
+    moved = 0
+    for panel in range(panels):
+        for control in range(control_count(page, panel)):
+            before = panel_state(page, panel)
+            nudge(page, panel, control)
+            wait_for_revision(page, panel, before["revision"])
+            after = panel_state(page, panel)
+            assert after["chart"] != before["chart"], f"panel {panel}, control {control}: the chart did not change"
+            assert after["readout"] != before["readout"], (
+                f"panel {panel}, control {control}: the readout did not change"
+            )
+            moved += 1
+    return moved
+
+
+def axe_violations(
+    page,
+    include: tuple[str, ...] = (f"{NOTEBOOK} .jp-MarkdownOutput", f"{NOTEBOOK} .jp-OutputArea-output"),
+    impacts: tuple[str, ...] = ("serious", "critical"),
+) -> list[dict]:
     """Run axe-core's WCAG 2 A and AA rules over what the lesson itself shows.
 
     By default that is the rendered Markdown and every output of the open
-    notebook, panels included: the course's content. JupyterLab's own editing chrome (code editors, cell toolbars) is its
-    project's responsibility and is left out, so that a failure always points at
-    something this course can fix.
+    notebook, panels included: the course's content. JupyterLab's own editing
+    chrome (code editors, cell toolbars) is its project's responsibility and is
+    left out, so that a failure always points at something this course can fix.
     """
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(

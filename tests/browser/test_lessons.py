@@ -9,7 +9,7 @@ import pytest
 
 from utils.course import NOTEBOOK_DIR
 
-from .lab import axe_violations, control_count, nudge, panel_state, run_all, wait_for_revision
+from .lab import axe_violations, move_every_control, run_all
 
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -18,24 +18,19 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 def expected_panels(path) -> int:
     """How many panels the lesson displays: one widget output each in the committed notebook."""
     notebook = nbformat.read(path, as_version=4)
-    return sum(WIDGET in output.get("data", {}) for cell in notebook.cells if cell.cell_type == "code"
-               for output in cell.outputs)
+    return sum(
+        WIDGET in output.get("data", {})
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_lesson_runs_and_every_control_moves_chart_and_readout(page, lab, path):
     panels = expected_panels(path)
     run_all(page, lab, path.name, panels)
-    moved = 0
-    for panel in range(panels):
-        for control in range(control_count(page, panel)):
-            before = panel_state(page, panel)
-            nudge(page, panel, control)
-            wait_for_revision(page, panel, before["revision"])
-            after = panel_state(page, panel)
-            assert after["chart"] != before["chart"], f"panel {panel}, control {control}: the chart did not change"
-            assert after["readout"] != before["readout"], f"panel {panel}, control {control}: the readout did not change"
-            moved += 1
+    moved = move_every_control(page, panels)
     assert moved > 0
     assert page.log.external_requests == [], "requests left localhost"
     assert page.log.errors == [], "the page logged errors"

@@ -25,8 +25,14 @@ from numpy.typing import ArrayLike, NDArray
 from ..validation import check_count, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["revenue_cv", "revenue_cv_floor", "prob_still_leading", "expected_app_revenue", "ReshuffleSimulation",
-           "simulate_reshuffles"]
+__all__ = [
+    "revenue_cv",
+    "revenue_cv_floor",
+    "prob_still_leading",
+    "expected_app_revenue",
+    "ReshuffleSimulation",
+    "simulate_reshuffles",
+]
 
 
 def revenue_cv(n_customers: ArrayLike, rho: ArrayLike, cv_single: ArrayLike = 1.0) -> Number:

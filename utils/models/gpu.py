@@ -148,9 +148,11 @@ def breakeven_demand(
     check_positive(reserved_price, "reserved_price")
     check_positive(serverless_price, "serverless_price")
     check_range(peak_to_average, "peak_to_average", 1.0)
-    cold_hours = float(check_nonnegative(cold_starts, "cold_starts")) * float(
-        check_nonnegative(cold_start_seconds, "cold_start_seconds")
-    ) / SECONDS_PER_HOUR
+    cold_hours = (
+        float(check_nonnegative(cold_starts, "cold_starts"))
+        * float(check_nonnegative(cold_start_seconds, "cold_start_seconds"))
+        / SECONDS_PER_HOUR
+    )
     check_positive(max_demand, "max_demand")
     most_gpus = int(ceil_count(np.asarray(peak_to_average * max_demand)))
     for n in range(1, most_gpus + 1):

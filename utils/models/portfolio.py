@@ -23,8 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 from ..validation import check_count, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["deal_mean_multiple", "prob_deal_at_least", "prob_at_least_one_hit", "simulate_portfolios",
-           "simulate_deals"]
+__all__ = ["deal_mean_multiple", "prob_deal_at_least", "prob_at_least_one_hit", "simulate_portfolios", "simulate_deals"]
 
 MAX_ALPHA = 10.0
 
@@ -57,7 +56,9 @@ def prob_deal_at_least(multiple: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike)
     return scalar_or_array((1 - p) * m ** -_alpha(alpha))
 
 
-def prob_at_least_one_hit(n_deals: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike, multiple: ArrayLike = 10.0) -> Number:
+def prob_at_least_one_hit(
+    n_deals: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike, multiple: ArrayLike = 10.0
+) -> Number:
     """Chance that at least one of ``n_deals`` returns ``multiple`` or more: ``1 - (1 - q) ** N``.
 
     >>> round(prob_at_least_one_hit(20, 0.5, 1.5), 4)
@@ -76,12 +77,16 @@ def _pareto(rng: np.random.Generator, size: int | tuple[int, ...], alpha: float)
     return np.exp(rng.standard_exponential(size) / alpha)
 
 
-def simulate_deals(shape: tuple[int, ...], p_zero: float, alpha: float, rng: np.random.Generator) -> NDArray[np.float64]:
+def simulate_deals(
+    shape: tuple[int, ...], p_zero: float, alpha: float, rng: np.random.Generator
+) -> NDArray[np.float64]:
     """Multiples of independent deals: 0 with probability ``p_zero``, else Pareto(1, alpha)."""
     return np.where(rng.random(shape) < p_zero, 0.0, _pareto(rng, shape, alpha))
 
 
-def simulate_portfolios(n_portfolios: int, n_deals: int, p_zero: float, alpha: float, seed: int = 0) -> NDArray[np.float64]:
+def simulate_portfolios(
+    n_portfolios: int, n_deals: int, p_zero: float, alpha: float, seed: int = 0
+) -> NDArray[np.float64]:
     """Multiple of each of ``n_portfolios`` equal-weighted portfolios of ``n_deals`` deals.
 
     A portfolio's multiple is the mean of its deals' multiples. Rather than

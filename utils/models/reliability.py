@@ -19,8 +19,13 @@ from ._numeric import Number, scalar_or_array
 
 MINUTES_PER_MONTH = 730 * 60  # 43,800
 
-__all__ = ["MINUTES_PER_MONTH", "series_availability", "monthly_downtime_minutes", "fanout_slow_share",
-           "retried_availability"]
+__all__ = [
+    "MINUTES_PER_MONTH",
+    "series_availability",
+    "monthly_downtime_minutes",
+    "fanout_slow_share",
+    "retried_availability",
+]
 
 
 def series_availability(availabilities: Sequence[float] | ArrayLike) -> float:

@@ -46,7 +46,9 @@ class Service:
     def __post_init__(self) -> None:
         check_positive(self.median_ms, f"{self.name}.median_ms")
         if self.p99_ms < self.median_ms:
-            raise ValueError(f"{self.name}.p99_ms must be at least median_ms ({self.median_ms:g}), got {self.p99_ms:g}.")
+            raise ValueError(
+                f"{self.name}.p99_ms must be at least median_ms ({self.median_ms:g}), got {self.p99_ms:g}."
+            )
         check_probability(self.availability, f"{self.name}.availability")
         check_nonnegative(self.cost_per_call, f"{self.name}.cost_per_call")
         check_count(self.width, f"{self.name}.width", 1, 1000)
@@ -114,8 +116,9 @@ def simulate_requests(
         alive &= step_ok
     success = float(alive.mean())
     p50, p99 = np.percentile(latency, [50, 99])
-    return RequestSummary(float(cost.mean()), float(p50), float(p99), success, (1 - success) * MINUTES_PER_MONTH,
-                          latency, cost, alive)
+    return RequestSummary(
+        float(cost.mean()), float(p50), float(p99), success, (1 - success) * MINUTES_PER_MONTH, latency, cost, alive
+    )
 
 
 def request_success_rate(services: Sequence[Service], retries: int = 0) -> float:

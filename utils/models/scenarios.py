@@ -19,12 +19,14 @@ give expected shares (0.22, 0.33, 0.19, 0.26).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from collections.abc import Sequence
-
 from ..validation import check_nonempty, check_probability, check_range
+
+SWEEP_GRID = np.linspace(0, 1, 21)  # probabilities 0, 0.05, ..., 1
 
 __all__ = ["normalise_weights", "expected_capture", "probability_sensitivity", "capture_from_winners"]
 
@@ -54,7 +56,8 @@ def _capture(capture: ArrayLike, n_scenarios: int) -> NDArray[np.float64]:
 def expected_capture(weights: ArrayLike, capture: ArrayLike) -> NDArray[np.float64]:
     """Expected share of the premium by layer: ``normalise(weights) @ capture``.
 
-    >>> expected_capture([0.2, 0.5, 0.3], [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]).round(2).tolist()
+    >>> capture = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]
+    >>> expected_capture([0.2, 0.5, 0.3], capture).round(2).tolist()
     [0.22, 0.33, 0.19, 0.26]
     """
     p = normalise_weights(weights)
@@ -62,7 +65,7 @@ def expected_capture(weights: ArrayLike, capture: ArrayLike) -> NDArray[np.float
 
 
 def probability_sensitivity(
-    weights: ArrayLike, capture: ArrayLike, scenario: int, grid: ArrayLike = np.linspace(0, 1, 21)
+    weights: ArrayLike, capture: ArrayLike, scenario: int, grid: ArrayLike = SWEEP_GRID
 ) -> NDArray[np.float64]:
     """Expected shares (rows: grid points, columns: layers) as scenario ``scenario``'s probability sweeps ``grid``.
 
@@ -95,8 +98,10 @@ def capture_from_winners(
     matrix = np.zeros((len(winners), n_layers))
     for row, (layers, share) in enumerate(zip(winners, shares, strict=True)):
         if not layers or len(layers) >= n_layers or not all(0 <= layer < n_layers for layer in layers):
-            raise ValueError(f"winners of scenario {row} must be 1 to {n_layers - 1} layers in [0, {n_layers - 1}], "
-                             f"got {list(layers)}.")
+            raise ValueError(
+                f"winners of scenario {row} must be 1 to {n_layers - 1} layers in [0, {n_layers - 1}], "
+                f"got {list(layers)}."
+            )
         matrix[row, :] = (1 - share) / (n_layers - len(layers))
         matrix[row, list(layers)] = share / len(layers)
     return matrix

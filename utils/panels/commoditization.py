@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import data
 from ..charts import PALETTE
-from ..models import cumulative_gross_profit, monthly_churn
+from ..models import cumulative_gross_profit
 from ..whatif import Outcome, Slider, WhatIf
 
 HORIZON_MONTHS = 36  # three years
@@ -118,20 +118,31 @@ def _separation(app: np.ndarray, infra: np.ndarray) -> str:
 
 
 def _chart() -> alt.LayerChart:
-    colour = alt.Color("product:N", title=None, scale=alt.Scale(domain=SERIES, range=COLOURS),
-                       legend=alt.Legend(orient="bottom"))
+    colour = alt.Color(
+        "product:N", title=None, scale=alt.Scale(domain=SERIES, range=COLOURS), legend=alt.Legend(orient="bottom")
+    )
     dash = alt.StrokeDash("product:N", scale=alt.Scale(domain=SERIES, range=DASHES), legend=None)
-    x = alt.X("month:Q", title="Months since the customer signed", scale=alt.Scale(domain=[0, HORIZON_MONTHS]),
-              axis=alt.Axis(values=list(range(0, HORIZON_MONTHS + 1, 6))))
+    x = alt.X(
+        "month:Q",
+        title="Months since the customer signed",
+        scale=alt.Scale(domain=[0, HORIZON_MONTHS]),
+        axis=alt.Axis(values=list(range(0, HORIZON_MONTHS + 1, 6))),
+    )
     y = alt.Y("profit:Q", title="Cumulative gross profit per customer (index: 100 a month)")
     lines = alt.Chart(alt.Data(name="lines")).mark_line().encode(x=x, y=y, color=colour, strokeDash=dash)
-    rules = alt.Chart(alt.Data(name="copies")).mark_rule(strokeDash=[3, 3], strokeWidth=1.5).encode(
-        x=x, color=alt.Color("product:N", scale=alt.Scale(domain=SERIES, range=COLOURS), legend=None)
+    rules = (
+        alt.Chart(alt.Data(name="copies"))
+        .mark_rule(strokeDash=[3, 3], strokeWidth=1.5)
+        .encode(x=x, color=alt.Color("product:N", scale=alt.Scale(domain=SERIES, range=COLOURS), legend=None))
     )
-    labels = alt.Chart(alt.Data(name="copies")).mark_text(align="left", dx=4, fontSize=11, color="#222222").encode(
-        x=x,
-        y=alt.Y("label_y:Q", scale=None),  # pixels from the top, so the two labels never overlap
-        text="label:N",
+    labels = (
+        alt.Chart(alt.Data(name="copies"))
+        .mark_text(align="left", dx=4, fontSize=11, color="#222222")
+        .encode(
+            x=x,
+            y=alt.Y("label_y:Q", scale=None),  # pixels from the top, so the two labels never overlap
+            text="label:N",
+        )
     )
     return (lines + rules + labels).properties(
         title="The commoditization clock: cumulative gross profit per customer over three years",
@@ -152,18 +163,58 @@ def clock_panel(base_churn: float) -> WhatIf:
     return WhatIf(
         title="The commoditization clock: move the sliders",
         controls=[
-            Slider("app_copy_months", "Months until the app's feature is copied", 0, 36, 1,
-                   ASSUMED_APP_COPY_MONTHS, suffix=" months"),
-            Slider("app_switching_cost", "App's switching cost (0 = leave freely, 1 = locked in)", 0, 1, 0.05,
-                   ASSUMED_APP_SWITCHING_COST),
-            Slider("infra_copy_months", "Months until the infrastructure product is copied", 0, 36, 1,
-                   ASSUMED_INFRA_COPY_MONTHS, suffix=" months"),
-            Slider("infra_switching_cost", "Infrastructure's switching cost (0 to 1)", 0, 1, 0.05,
-                   ASSUMED_INFRA_SWITCHING_COST),
-            Slider("extra_churn_percent", "Extra churn after a copy (assumption)", 0, 20, 0.5,
-                   round(ASSUMED_EXTRA_CHURN * 100, 1), suffix=" points a month"),
-            Slider("price_erosion_percent", "Profit lost to price cuts after a copy (assumption)", 0, 100, 5,
-                   round(ASSUMED_PRICE_EROSION * 100), suffix="%"),
+            Slider(
+                "app_copy_months",
+                "Months until the app's feature is copied",
+                0,
+                36,
+                1,
+                ASSUMED_APP_COPY_MONTHS,
+                suffix=" months",
+            ),
+            Slider(
+                "app_switching_cost",
+                "App's switching cost (0 = leave freely, 1 = locked in)",
+                0,
+                1,
+                0.05,
+                ASSUMED_APP_SWITCHING_COST,
+            ),
+            Slider(
+                "infra_copy_months",
+                "Months until the infrastructure product is copied",
+                0,
+                36,
+                1,
+                ASSUMED_INFRA_COPY_MONTHS,
+                suffix=" months",
+            ),
+            Slider(
+                "infra_switching_cost",
+                "Infrastructure's switching cost (0 to 1)",
+                0,
+                1,
+                0.05,
+                ASSUMED_INFRA_SWITCHING_COST,
+            ),
+            Slider(
+                "extra_churn_percent",
+                "Extra churn after a copy (assumption)",
+                0,
+                20,
+                0.5,
+                round(ASSUMED_EXTRA_CHURN * 100, 1),
+                suffix=" points a month",
+            ),
+            Slider(
+                "price_erosion_percent",
+                "Profit lost to price cuts after a copy (assumption)",
+                0,
+                100,
+                5,
+                round(ASSUMED_PRICE_EROSION * 100),
+                suffix="%",
+            ),
         ],
         compute=partial(clock_outcome, base_churn),
         chart=_chart(),

@@ -148,44 +148,60 @@ def _chart() -> alt.VConcatChart:
         scale=alt.Scale(type="log", domain=DOLLAR_DOMAIN, clamp=True),
         axis=alt.Axis(values=DOLLAR_TICKS, labelExpr=DOLLAR_LABELS),
     )
-    ranked = alt.Chart(alt.Data(name="deals")).mark_point(filled=True, opacity=0.85).encode(
-        x=rank_x,
-        y=size_y,
-        color=alt.Color("kind:N", title=None, scale=kinds, legend=alt.Legend(orient="bottom")),
-        shape=alt.Shape(
-            "kind:N",
-            title=None,
-            scale=alt.Scale(domain=[ORDINARY, MEGA], range=["circle", "diamond"]),
-            legend=alt.Legend(orient="bottom"),
-        ),
-        size=alt.Size("kind:N", scale=alt.Scale(domain=[ORDINARY, MEGA], range=[18, 160]), legend=None),
-        tooltip=[alt.Tooltip("rank:Q"), alt.Tooltip("amount_usd:Q", format="$,.0f"), alt.Tooltip("kind:N")],
+    ranked = (
+        alt.Chart(alt.Data(name="deals"))
+        .mark_point(filled=True, opacity=0.85)
+        .encode(
+            x=rank_x,
+            y=size_y,
+            color=alt.Color("kind:N", title=None, scale=kinds, legend=alt.Legend(orient="bottom")),
+            shape=alt.Shape(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=[ORDINARY, MEGA], range=["circle", "diamond"]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            size=alt.Size("kind:N", scale=alt.Scale(domain=[ORDINARY, MEGA], range=[18, 160]), legend=None),
+            tooltip=[alt.Tooltip("rank:Q"), alt.Tooltip("amount_usd:Q", format="$,.0f"), alt.Tooltip("kind:N")],
+        )
     )
-    mega_text = alt.Chart(alt.Data(name="mega")).mark_text(align="left", dx=10, color="#000000").encode(
-        x=rank_x, y=size_y, text="label:N"
+    mega_text = (
+        alt.Chart(alt.Data(name="mega"))
+        .mark_text(align="left", dx=10, color="#000000")
+        .encode(x=rank_x, y=size_y, text="label:N")
     )
     median_rule = alt.Chart(alt.Data(name="medians")).mark_rule(color="#000000", strokeDash=[4, 3]).encode(y=size_y)
-    median_text = alt.Chart(alt.Data(name="medians")).mark_text(
-        align="right", baseline="bottom", x="width", dx=-2, dy=-3, color="#000000"
-    ).encode(y=size_y, text="label:N")
+    median_text = (
+        alt.Chart(alt.Data(name="medians"))
+        .mark_text(align="right", baseline="bottom", x="width", dx=-2, dy=-3, color="#000000")
+        .encode(y=size_y, text="label:N")
+    )
     deals = (ranked + mega_text + median_rule + median_text).properties(
         title="Deal sizes, largest first (log scale)", width=480, height=220
     )
 
     quarter_y = alt.Y("quarter:N", title=None, sort=[WITHOUT, WITH])
     parts = alt.Scale(domain=[LARGEST, OTHERS], range=[PALETTE[1], "#B9D3E6"])
-    share_bars = alt.Chart(alt.Data(name="shares")).mark_bar(stroke="#333333", strokeWidth=0.5).encode(
-        x=alt.X("share:Q", stack="zero", axis=percent_axis("Share of the quarter's total", tick_count=5),
-                scale=alt.Scale(domain=[0, 1])),
-        y=quarter_y,
-        color=alt.Color("part:N", title=None, scale=parts, legend=alt.Legend(orient="bottom")),
-        order=alt.Order("order:Q"),
+    share_bars = (
+        alt.Chart(alt.Data(name="shares"))
+        .mark_bar(stroke="#333333", strokeWidth=0.5)
+        .encode(
+            x=alt.X(
+                "share:Q",
+                stack="zero",
+                axis=percent_axis("Share of the quarter's total", tick_count=5),
+                scale=alt.Scale(domain=[0, 1]),
+            ),
+            y=quarter_y,
+            color=alt.Color("part:N", title=None, scale=parts, legend=alt.Legend(orient="bottom")),
+            order=alt.Order("order:Q"),
+        )
     )
     # The label sits right of the largest deal's segment, or inside it, at its right end, when that is wide.
     share_text = [
-        alt.Chart(alt.Data(name="shares")).transform_filter(
-            (alt.datum.part == LARGEST) & (alt.datum.share > 0.6 if inside else alt.datum.share <= 0.6)
-        ).mark_text(align="right" if inside else "left", dx=-4 if inside else 4, color="#000000")
+        alt.Chart(alt.Data(name="shares"))
+        .transform_filter((alt.datum.part == LARGEST) & (alt.datum.share > 0.6 if inside else alt.datum.share <= 0.6))
+        .mark_text(align="right" if inside else "left", dx=-4 if inside else 4, color="#000000")
         .encode(x=alt.X("share:Q"), y=quarter_y, text="label:N")
         for inside in (False, True)
     ]
@@ -195,35 +211,41 @@ def _chart() -> alt.VConcatChart:
 
     hhi_x = alt.X("hhi:Q", title="HHI (sum of squared percentage shares)", scale=alt.Scale(domain=[0, 10_000]))
     hhi_bars = alt.Chart(alt.Data(name="hhi")).mark_bar(color=PALETTE[0]).encode(x=hhi_x, y=quarter_y)
-    hhi_text = alt.Chart(alt.Data(name="hhi")).mark_text(align="left", dx=4, color="#000000").encode(
-        x=hhi_x, y=quarter_y, text=alt.Text("hhi:Q", format=",.0f")
+    hhi_text = (
+        alt.Chart(alt.Data(name="hhi"))
+        .mark_text(align="left", dx=4, color="#000000")
+        .encode(x=hhi_x, y=quarter_y, text=alt.Text("hhi:Q", format=",.0f"))
     )
     rules = alt.Chart(alt.Data(name="references")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=hhi_x)
     rule_text = [
-        alt.Chart(alt.Data(name="references")).transform_filter(alt.datum.side == side).mark_text(
-            align=side, dx=3 if side == "left" else -3, y=-6, fontSize=11, color="#000000"
-        ).encode(x=hhi_x, text="label:N")
+        alt.Chart(alt.Data(name="references"))
+        .transform_filter(alt.datum.side == side)
+        .mark_text(align=side, dx=3 if side == "left" else -3, y=-6, fontSize=11, color="#000000")
+        .encode(x=hhi_x, text="label:N")
         for side in ("right", "left")
     ]
     concentration = alt.layer(hhi_bars, rules, *rule_text, hhi_text).properties(
         title="HHI, with the merger guidelines' thresholds as reference points", width=480, height=60
     )
 
-    return alt.vconcat(deals, shares, concentration, spacing=28).resolve_scale(
-        color="independent", shape="independent"
-    ).resolve_legend(color="independent", shape="independent").properties(
-        title=alt.Title(
-            "One mega-round in a synthetic quarter of deals",
-            subtitle="Synthetic data (seeded, for teaching; not a real market)",
-        ),
-        description=(
-            "Three charts of a synthetic quarter of venture deals. First, every deal as a dot, ranked from largest "
-            "to smallest on a logarithmic dollar axis; the mega-round is a larger, labelled orange diamond and a "
-            "dashed line marks the median deal, which barely moves. Second, two stacked bars show the largest "
-            "deal's share of the quarter's total without and with the mega-round. Third, two bars show the HHI "
-            "without and with it on a scale of 0 to 10,000, with dotted lines at the merger guidelines' "
-            "thresholds of 1,800 (2023) and 2,500 (2010)."
-        ),
+    return (
+        alt.vconcat(deals, shares, concentration, spacing=28)
+        .resolve_scale(color="independent", shape="independent")
+        .resolve_legend(color="independent", shape="independent")
+        .properties(
+            title=alt.Title(
+                "One mega-round in a synthetic quarter of deals",
+                subtitle="Synthetic data (seeded, for teaching; not a real market)",
+            ),
+            description=(
+                "Three charts of a synthetic quarter of venture deals. First, every deal as a dot, ranked from largest "
+                "to smallest on a logarithmic dollar axis; the mega-round is a larger, labelled orange diamond and a "
+                "dashed line marks the median deal, which barely moves. Second, two stacked bars show the largest "
+                "deal's share of the quarter's total without and with the mega-round. Third, two bars show the HHI "
+                "without and with it on a scale of 0 to 10,000, with dotted lines at the merger guidelines' "
+                "thresholds of 1,800 (2023) and 2,500 (2010)."
+            ),
+        )
     )
 
 
@@ -273,19 +295,29 @@ def few_took_much_shares(funding: pd.DataFrame) -> pd.DataFrame:
             few = f"{row.largest_round_company}'s one round" if row.top_n == 1 else f"{row.top_n} companies"
             rows.append((f"{few}, {where}", row.top_n_share, f"{row.source}, {row.confidence}"))
         if pd.notna(row.top_deals_value_share):
-            rows.append((f"{row.top_deals_share:.2%} of deals, {where}", row.top_deals_value_share,
-                         f"{row.source}, {row.confidence}"))
+            rows.append(
+                (
+                    f"{row.top_deals_share:.2%} of deals, {where}",
+                    row.top_deals_value_share,
+                    f"{row.source}, {row.confidence}",
+                )
+            )
     return pd.DataFrame(rows, columns=["who", "share", "source"])
 
 
 def few_took_much_figure(funding: pd.DataFrame) -> WhatIf:
     """A bar chart of the sourced shares of venture money taken by one round, five companies or 0.05% of deals."""
     shares = few_took_much_shares(funding).assign(
-        label=lambda frame: [f"{share:.1%} ({source})" for share, source in zip(frame["share"], frame["source"])]
+        label=lambda frame: [
+            f"{share:.1%} ({source})" for share, source in zip(frame["share"], frame["source"], strict=True)
+        ]
     )
     y = alt.Y("who:N", title=None, sort=None, axis=alt.Axis(labelLimit=280))
-    x = alt.X("share:Q", axis=percent_axis("Share of the period's venture money", tick_count=5),
-              scale=alt.Scale(domain=[0, 1]))
+    x = alt.X(
+        "share:Q",
+        axis=percent_axis("Share of the period's venture money", tick_count=5),
+        scale=alt.Scale(domain=[0, 1]),
+    )
     bars = alt.Chart(shares).mark_bar(color=PALETTE[1]).encode(x=x, y=y)
     labels = alt.Chart(shares).mark_text(align="left", dx=4, color="#000000").encode(x=x, y=y, text="label:N")
     chart = alt.layer(bars, labels).properties(

@@ -208,8 +208,10 @@ def _diversification_chart() -> alt.LayerChart:
     floor_label = high.mark_text(align="right", baseline="top", x="width", dy=3, color="#000000").encode(
         y=y, text="label:N"
     ) + low.mark_text(align="left", baseline="bottom", x=0, dx=6, dy=-3, color="#000000").encode(y=y, text="label:N")
-    mine = alt.Chart(alt.Data(name="mine")).mark_point(size=110, filled=True, color=VERMILLION, shape="diamond").encode(
-        x=x, y=y
+    mine = (
+        alt.Chart(alt.Data(name="mine"))
+        .mark_point(size=110, filled=True, color=VERMILLION, shape="diamond")
+        .encode(x=x, y=y)
     )
     return (curves + floor + floor_label + mine).properties(
         title="Swings in a vendor's revenue as its customers multiply",

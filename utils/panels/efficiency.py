@@ -156,8 +156,10 @@ def _chart() -> alt.LayerChart:
         .mark_text(align="left", dx=4, y=CHART_HEIGHT - 10, color="#000000")
         .encode(x=x, text="level:N")
     )
-    points = alt.Chart(alt.Data(name="points")).mark_point(size=80, filled=True, clip=True).encode(
-        x=x, y=y, color=colour, shape=shape
+    points = (
+        alt.Chart(alt.Data(name="points"))
+        .mark_point(size=80, filled=True, clip=True)
+        .encode(x=x, y=y, color=colour, shape=shape)
     )
     return (zero + curves + rules + labels + points).properties(
         title="Gross margin per user after compute: mixture of experts against dense",
@@ -191,10 +193,24 @@ def efficiency_panel(
         title="Can you serve at a tenth of US ARPU? Move the sliders",
         controls=[
             Slider("us_arpu", "US-level ARPU (assumption)", *US_ARPU_RANGE, 1, us_arpu, "$", " per user a month"),
-            Slider("tokens_millions", "Tokens per user a month (assumption)", 0.1, 20, 0.1, tokens_millions,
-                   suffix=" million"),
-            Slider("active_billions", "Active parameters per token (mixture of experts)", 1, 200, 0.1,
-                   active_billions, suffix="B"),
+            Slider(
+                "tokens_millions",
+                "Tokens per user a month (assumption)",
+                0.1,
+                20,
+                0.1,
+                tokens_millions,
+                suffix=" million",
+            ),
+            Slider(
+                "active_billions",
+                "Active parameters per token (mixture of experts)",
+                1,
+                200,
+                0.1,
+                active_billions,
+                suffix="B",
+            ),
             Slider("total_billions", "Total parameters (both models)", 1, 500, 0.1, total_billions, suffix="B"),
             Slider("gpu_price", "GPU price", 0.5, 10, 0.01, gpu_price, "$", " per GPU-hour"),
             Slider("mfu_percent", "Utilization of peak FLOPs (MFU)", 1, 100, 1, mfu_percent, suffix="%"),

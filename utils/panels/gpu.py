@@ -63,14 +63,20 @@ def _chart() -> alt.LayerChart:
         "option:N", title=None, scale=alt.Scale(domain=[RESERVED, SERVERLESS]), legend=alt.Legend(orient="bottom")
     )
     dash = alt.StrokeDash("option:N", scale=alt.Scale(domain=[RESERVED, SERVERLESS], range=[[1, 0], [6, 3]]))
-    x = alt.X("utilization:Q", axis=percent_axis("Average utilization of one GPU", tick_count=5), scale=alt.Scale(domain=[0, 1]))
+    x = alt.X(
+        "utilization:Q",
+        axis=percent_axis("Average utilization of one GPU", tick_count=5),
+        scale=alt.Scale(domain=[0, 1]),
+    )
     y = alt.Y("cost:Q", axis=money_axis("Monthly cost (USD)"))
     curves = alt.Chart(alt.Data(name="curves")).mark_line().encode(x=x, y=y, color=colour, strokeDash=dash)
     workload = alt.Chart(alt.Data(name="workload")).mark_point(size=90, filled=True).encode(x=x, y=y, color=colour)
     rule = alt.Chart(alt.Data(name="breakeven")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
-    rule_label = alt.Chart(alt.Data(name="breakeven")).mark_text(
-        align="left", dx=4, y=8, text="break-even", color="#000000"
-    ).encode(x=x)
+    rule_label = (
+        alt.Chart(alt.Data(name="breakeven"))
+        .mark_text(align="left", dx=4, y=8, text="break-even", color="#000000")
+        .encode(x=x)
+    )
     return (curves + rule + rule_label + workload).properties(
         title="Monthly cost of one GPU's worth of work: reserved against serverless",
         description=(

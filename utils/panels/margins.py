@@ -59,16 +59,23 @@ def ltv_outcome(arpu: float, margin_percent: float, churn_percent: float, benchm
 
 
 def _ltv_chart() -> alt.LayerChart:
-    x = alt.X("churn:Q", axis=alt.Axis(title="Churn (share of customers lost per month)", format=".0%"),
-              scale=alt.Scale(domain=[0, float(CHURN_GRID[-1])]))
+    x = alt.X(
+        "churn:Q",
+        axis=alt.Axis(title="Churn (share of customers lost per month)", format=".0%"),
+        scale=alt.Scale(domain=[0, float(CHURN_GRID[-1])]),
+    )
     y = alt.Y("ltv:Q", axis=money_axis("LTV per customer (USD of gross profit)"))
     curve = alt.Chart(alt.Data(name="curve")).mark_line(color=PALETTE[0]).encode(x=x, y=y)
-    customer = alt.Chart(alt.Data(name="customer")).mark_point(
-        size=120, filled=True, color=PALETTE[1], shape="diamond"
-    ).encode(x=x, y=y)
+    customer = (
+        alt.Chart(alt.Data(name="customer"))
+        .mark_point(size=120, filled=True, color=PALETTE[1], shape="diamond")
+        .encode(x=x, y=y)
+    )
     rule = alt.Chart(alt.Data(name="benchmark")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
-    label = alt.Chart(alt.Data(name="benchmark")).mark_text(align="left", dx=4, y=8, color="#000000").encode(
-        x=x, text="label:N"
+    label = (
+        alt.Chart(alt.Data(name="benchmark"))
+        .mark_text(align="left", dx=4, y=8, color="#000000")
+        .encode(x=x, text="label:N")
     )
     return (curve + rule + label + customer).properties(
         title="Lifetime value falls steeply as churn rises",
@@ -83,8 +90,9 @@ def _ltv_chart() -> alt.LayerChart:
     )
 
 
-def ltv_panel(benchmark_annual_churn: float, arpu: float = 1000, margin_percent: float = 75,
-              churn_percent: float = 2.0) -> WhatIf:
+def ltv_panel(
+    benchmark_annual_churn: float, arpu: float = 1000, margin_percent: float = 75, churn_percent: float = 2.0
+) -> WhatIf:
     """LTV from monthly ARPU, gross margin and monthly churn, with a sourced annual churn marked."""
     return WhatIf(
         title="Lifetime value: move the sliders",
@@ -129,22 +137,27 @@ def nrr_outcome(app_nrr_percent: float, infra_nrr_percent: float, years: int) ->
 
 def _nrr_chart() -> alt.Chart:
     domain = [APP, INFRA]
-    return alt.Chart(alt.Data(name="cohorts")).mark_line(point=alt.OverlayMarkDef(size=70, filled=True)).encode(
-        x=alt.X("year:Q", axis=alt.Axis(title="Years since the cohort signed", format="d", tickMinStep=1)),
-        y=alt.Y("revenue:Q", axis=alt.Axis(title="Cohort revenue (index, year 0 = 100)", format=",.0f")),
-        color=alt.Color("cohort:N", title=None, scale=alt.Scale(domain=domain, range=[PALETTE[1], PALETTE[0]])),
-        strokeDash=alt.StrokeDash("cohort:N", title=None, scale=alt.Scale(domain=domain, range=[[6, 3], [1, 0]])),
-        shape=alt.Shape("cohort:N", title=None, scale=alt.Scale(domain=domain, range=["circle", "square"])),
-        tooltip=[alt.Tooltip("cohort:N"), alt.Tooltip("year:Q"), alt.Tooltip("revenue:Q", format=",.1f")],
-    ).properties(
-        title="Two cohorts compounding at different net revenue retention",
-        description=(
-            "Line chart of two customer cohorts' revenue by year, both starting at 100 in year 0. "
-            "Each year the app-like cohort (dashed line, circles) is multiplied by its NRR and the "
-            "infrastructure-like cohort (solid line, squares) by its own. The gap widens every year."
-        ),
-        width=480,
-        height=260,
+    return (
+        alt.Chart(alt.Data(name="cohorts"))
+        .mark_line(point=alt.OverlayMarkDef(size=70, filled=True))
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(title="Years since the cohort signed", format="d", tickMinStep=1)),
+            y=alt.Y("revenue:Q", axis=alt.Axis(title="Cohort revenue (index, year 0 = 100)", format=",.0f")),
+            color=alt.Color("cohort:N", title=None, scale=alt.Scale(domain=domain, range=[PALETTE[1], PALETTE[0]])),
+            strokeDash=alt.StrokeDash("cohort:N", title=None, scale=alt.Scale(domain=domain, range=[[6, 3], [1, 0]])),
+            shape=alt.Shape("cohort:N", title=None, scale=alt.Scale(domain=domain, range=["circle", "square"])),
+            tooltip=[alt.Tooltip("cohort:N"), alt.Tooltip("year:Q"), alt.Tooltip("revenue:Q", format=",.1f")],
+        )
+        .properties(
+            title="Two cohorts compounding at different net revenue retention",
+            description=(
+                "Line chart of two customer cohorts' revenue by year, both starting at 100 in year 0. "
+                "Each year the app-like cohort (dashed line, circles) is multiplied by its NRR and the "
+                "infrastructure-like cohort (solid line, squares) by its own. The gap widens every year."
+            ),
+            width=480,
+            height=260,
+        )
     )
 
 
@@ -238,7 +251,8 @@ def app_margin_outcome(
             "Blended gross margin": f"{blended:.1%}",
             "Users served at a loss": f"{at_loss:.0%} of users",
             "Margin hits zero at": (
-                "no usage at all: other costs alone use up ARPU" if zero_at <= 0
+                "no usage at all: other costs alone use up ARPU"
+                if zero_at <= 0
                 else f"{zero_at:,.2f} million tokens a user a month ({zero_at / tokens_per_user:.1f}x the average)"
             ),
             f"Heaviest tier ({heaviest['tier']})": (
@@ -257,27 +271,42 @@ def _app_margin_chart() -> alt.LayerChart:
     line = alt.Chart(alt.Data(name="line")).mark_line(color="#555555", strokeWidth=2).encode(x=x, y=y)
     zero = alt.Chart(alt.Data(values=[{}])).mark_rule(color="#000000", strokeWidth=1, aria=False).encode(y=alt.datum(0))
     rule = alt.Chart(alt.Data(name="breakeven")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
-    rule_label = alt.Chart(alt.Data(name="breakeven")).mark_text(
-        align="left", dx=4, y=8, text="break-even", color="#000000"
-    ).encode(x=x)
-    tiers = alt.Chart(alt.Data(name="tiers")).mark_point(filled=True, opacity=0.9).encode(
-        x=x,
-        y=y,
-        color=alt.Color("status:N", title=None, scale=colours),
-        shape=alt.Shape("status:N", title=None, scale=shapes),
-        size=alt.Size("share_of_users:Q", title="Share of users", legend=None, scale=alt.Scale(range=[60, 600])),
-        tooltip=[alt.Tooltip("label:N", title="Tier"), alt.Tooltip("tokens:Q", format=",.2f"),
-                 alt.Tooltip("margin:Q", format=".1%")],
+    rule_label = (
+        alt.Chart(alt.Data(name="breakeven"))
+        .mark_text(align="left", dx=4, y=8, text="break-even", color="#000000")
+        .encode(x=x)
     )
-    tier_labels = alt.Chart(alt.Data(name="tiers")).mark_text(align="left", dx=12, dy=-10, fontSize=11).encode(
-        x=x, y=y, text="label:N"
+    tiers = (
+        alt.Chart(alt.Data(name="tiers"))
+        .mark_point(filled=True, opacity=0.9)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("status:N", title=None, scale=colours),
+            shape=alt.Shape("status:N", title=None, scale=shapes),
+            size=alt.Size("share_of_users:Q", title="Share of users", legend=None, scale=alt.Scale(range=[60, 600])),
+            tooltip=[
+                alt.Tooltip("label:N", title="Tier"),
+                alt.Tooltip("tokens:Q", format=",.2f"),
+                alt.Tooltip("margin:Q", format=".1%"),
+            ],
+        )
     )
-    average = alt.Chart(alt.Data(name="average")).mark_point(
-        shape="diamond", size=140, filled=True, color="#000000"
-    ).encode(x=x, y=y)
-    average_label = alt.Chart(alt.Data(name="average")).mark_text(
-        align="right", dx=-10, dy=10, fontSize=11, color="#000000"
-    ).encode(x=x, y=y, text="label:N")
+    tier_labels = (
+        alt.Chart(alt.Data(name="tiers"))
+        .mark_text(align="left", dx=12, dy=-10, fontSize=11)
+        .encode(x=x, y=y, text="label:N")
+    )
+    average = (
+        alt.Chart(alt.Data(name="average"))
+        .mark_point(shape="diamond", size=140, filled=True, color="#000000")
+        .encode(x=x, y=y)
+    )
+    average_label = (
+        alt.Chart(alt.Data(name="average"))
+        .mark_text(align="right", dx=-10, dy=10, fontSize=11, color="#000000")
+        .encode(x=x, y=y, text="label:N")
+    )
     return (line + zero + rule + rule_label + tiers + tier_labels + average + average_label).properties(
         title="One flat price, very different users: margin by tier",
         description=(
@@ -292,8 +321,13 @@ def _app_margin_chart() -> alt.LayerChart:
     )
 
 
-def app_margin_panel(arpu: float = 20, price_per_million: float = 3.0, other_cost: float = 1.0,
-                     tokens_per_user: float = 2.0, split: str = DEFAULT_SPLIT) -> WhatIf:
+def app_margin_panel(
+    arpu: float = 20,
+    price_per_million: float = 3.0,
+    other_cost: float = 1.0,
+    tokens_per_user: float = 2.0,
+    split: str = DEFAULT_SPLIT,
+) -> WhatIf:
     """Gross margin of an AI app whose users pay one flat price but use very different numbers of tokens.
 
     The defaults are the curriculum's worked example, all teaching assumptions.
@@ -302,13 +336,23 @@ def app_margin_panel(arpu: float = 20, price_per_million: float = 3.0, other_cos
         title="The AI app's margin squeeze: move the sliders",
         controls=[
             Slider("arpu", "Subscription price (ARPU)", 5, 100, 1, arpu, "$", " a user a month"),
-            Slider("price_per_million", "Token price (assumption)", 0.1, 15, 0.1, price_per_million, "$",
-                   " per million tokens"),
+            Slider(
+                "price_per_million",
+                "Token price (assumption)",
+                0.1,
+                15,
+                0.1,
+                price_per_million,
+                "$",
+                " per million tokens",
+            ),
             Slider("other_cost", "Other cost to serve", 0, 5, 0.5, other_cost, "$", " a user a month"),
-            Slider("tokens_per_user", "Average tokens per user", 0.1, 20, 0.1, tokens_per_user,
-                   suffix=" million a month"),
-            Dropdown("split", "How usage spreads across users (assumption)",
-                     {name: name for name in USAGE_SPLITS}, split),
+            Slider(
+                "tokens_per_user", "Average tokens per user", 0.1, 20, 0.1, tokens_per_user, suffix=" million a month"
+            ),
+            Dropdown(
+                "split", "How usage spreads across users (assumption)", {name: name for name in USAGE_SPLITS}, split
+            ),
         ],
         compute=app_margin_outcome,
         chart=_app_margin_chart(),

@@ -142,26 +142,37 @@ def _multiple_axis(title: str, clipped: bool = False) -> alt.Axis:
     """A log axis of multiples labelled 0.1x ... 100x; ``clipped`` marks the ends as open (<=0.1x, >=100x)."""
     label = "datum.value + 'x'"
     if clipped:
-        label = (f"datum.value <= {DISPLAY_MIN} ? '≤{DISPLAY_MIN:g}x' : "
-                 f"datum.value >= {DISPLAY_MAX} ? '≥{DISPLAY_MAX:g}x' : {label}")
+        label = (
+            f"datum.value <= {DISPLAY_MIN} ? '≤{DISPLAY_MIN:g}x' : "
+            f"datum.value >= {DISPLAY_MAX} ? '≥{DISPLAY_MAX:g}x' : {label}"
+        )
     return alt.Axis(title=title, values=MULTIPLE_TICKS, labelExpr=label, grid=False)
 
 
 def _histogram_chart(title: str, description: str) -> alt.LayerChart:
     x_scale = alt.Scale(type="log", domain=[DISPLAY_MIN, DISPLAY_MAX])
-    bars = alt.Chart(alt.Data(name="bins")).mark_rect(color=PALETTE[5], stroke="#ffffff", strokeWidth=0.5).encode(
-        x=alt.X("low:Q", scale=x_scale,
-                axis=_multiple_axis("Portfolio multiple (times the money invested, log scale)", clipped=True)),
-        x2="high:Q",
-        y=alt.Y("share:Q", axis=percent_axis("Share of portfolios")),
+    bars = (
+        alt.Chart(alt.Data(name="bins"))
+        .mark_rect(color=PALETTE[5], stroke="#ffffff", strokeWidth=0.5)
+        .encode(
+            x=alt.X(
+                "low:Q",
+                scale=x_scale,
+                axis=_multiple_axis("Portfolio multiple (times the money invested, log scale)", clipped=True),
+            ),
+            x2="high:Q",
+            y=alt.Y("share:Q", axis=percent_axis("Share of portfolios")),
+        )
     )
     statistics = [MEAN, MEDIAN, MONEY_BACK]
     colour = alt.Color(
         "statistic:N", title=None, scale=alt.Scale(domain=statistics, range=[PALETTE[1], PALETTE[0], "#000000"])
     )
     dash = alt.StrokeDash("statistic:N", scale=alt.Scale(domain=statistics, range=[[8, 4], [1, 0], [2, 3]]))
-    rules = alt.Chart(alt.Data(name="rules")).mark_rule(strokeWidth=2.5).encode(
-        x=alt.X("multiple:Q", scale=x_scale), color=colour, strokeDash=dash
+    rules = (
+        alt.Chart(alt.Data(name="rules"))
+        .mark_rule(strokeWidth=2.5)
+        .encode(x=alt.X("multiple:Q", scale=x_scale), color=colour, strokeDash=dash)
     )
     # Above the plot, the median's name to the left of its line and the mean's to the right:
     # in a power law the median sits below the mean, so the two never collide.
@@ -208,11 +219,25 @@ def allocation_panel(n_deals: int = 20, infra_percent: float = 50) -> WhatIf:
         controls=[
             Slider("n_deals", "Deals in the portfolio", 1, 100, 1, n_deals),
             Slider("infra_percent", "Share of deals in infrastructure", 0, 100, 5, infra_percent, suffix="%"),
-            Slider("app_zeros_percent", "Application: share that return nothing", 0, 90, 5,
-                   round(APP_ZEROS * 100), suffix="%"),
+            Slider(
+                "app_zeros_percent",
+                "Application: share that return nothing",
+                0,
+                90,
+                5,
+                round(APP_ZEROS * 100),
+                suffix="%",
+            ),
             Slider("app_alpha", "Application: tail exponent alpha", 1.1, 3, 0.05, APP_ALPHA),
-            Slider("infra_zeros_percent", "Infrastructure: share that return nothing", 0, 90, 5,
-                   round(INFRA_ZEROS * 100), suffix="%"),
+            Slider(
+                "infra_zeros_percent",
+                "Infrastructure: share that return nothing",
+                0,
+                90,
+                5,
+                round(INFRA_ZEROS * 100),
+                suffix="%",
+            ),
             Slider("infra_alpha", "Infrastructure: tail exponent alpha", 1.1, 3, 0.05, INFRA_ALPHA),
         ],
         compute=allocation_outcome,
@@ -238,8 +263,11 @@ def published_at_least(returns: pd.DataFrame) -> pd.DataFrame:
         [
             pd.DataFrame({"source": below_one["source"], "multiple": 1.0, "share": 1 - below_one["share_of_deals"]}),
             pd.DataFrame(
-                {"source": open_ended["source"], "multiple": open_ended["multiple_min"],
-                 "share": open_ended["share_of_deals"]}
+                {
+                    "source": open_ended["source"],
+                    "multiple": open_ended["multiple_min"],
+                    "share": open_ended["share_of_deals"],
+                }
             ),
         ]
     ).sort_values(["source", "multiple"], ignore_index=True)
@@ -258,31 +286,59 @@ def calibration_figure(returns: pd.DataFrame, fits: Mapping[str, tuple[float, fl
     """The model's share of deals returning at least m times the money, on log axes, with the published points."""
     grid = np.logspace(0, 2, 41)
     curves = pd.concat(
-        [pd.DataFrame({"model": label, "multiple": grid, "share": prob_deal_at_least(grid, p, a)})
-         for label, (p, a) in fits.items()]
+        [
+            pd.DataFrame({"model": label, "multiple": grid, "share": prob_deal_at_least(grid, p, a)})
+            for label, (p, a) in fits.items()
+        ]
     )
     points = published_at_least(returns)
-    x = alt.X("multiple:Q", scale=alt.Scale(type="log", domain=[1, 100]),
-              axis=_multiple_axis("Multiple m (times the money invested, log scale)"))
-    y = alt.Y("share:Q", scale=alt.Scale(type="log", domain=[0.001, 1]),
-              axis=alt.Axis(title="Share of deals returning at least m (log scale)", format=".1~%"))
+    x = alt.X(
+        "multiple:Q",
+        scale=alt.Scale(type="log", domain=[1, 100]),
+        axis=_multiple_axis("Multiple m (times the money invested, log scale)"),
+    )
+    y = alt.Y(
+        "share:Q",
+        scale=alt.Scale(type="log", domain=[0.001, 1]),
+        axis=alt.Axis(title="Share of deals returning at least m (log scale)", format=".1~%"),
+    )
     labels = list(fits)
-    lines = alt.Chart(curves).mark_line(clip=True).encode(
-        x=x, y=y,
-        color=alt.Color("model:N", title="Model", scale=alt.Scale(domain=labels, range=[PALETTE[0], PALETTE[2]]),
-                        legend=alt.Legend(direction="vertical")),
-        strokeDash=alt.StrokeDash("model:N", title="Model", scale=alt.Scale(domain=labels, range=[[1, 0], [6, 3]])),
+    lines = (
+        alt.Chart(curves)
+        .mark_line(clip=True)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "model:N",
+                title="Model",
+                scale=alt.Scale(domain=labels, range=[PALETTE[0], PALETTE[2]]),
+                legend=alt.Legend(direction="vertical"),
+            ),
+            strokeDash=alt.StrokeDash("model:N", title="Model", scale=alt.Scale(domain=labels, range=[[1, 0], [6, 3]])),
+        )
     )
     sources = sorted(points["source"].unique())
-    dots = alt.Chart(points).mark_point(size=90, filled=True, opacity=1).encode(
-        x=x, y=y,
-        shape=alt.Shape("source:N", title="Published", scale=alt.Scale(domain=sources, range=["circle", "triangle-up"]),
-                        legend=alt.Legend(direction="vertical")),
-        color=alt.value(PALETTE[1]),
+    dots = (
+        alt.Chart(points)
+        .mark_point(size=90, filled=True, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape(
+                "source:N",
+                title="Published",
+                scale=alt.Scale(domain=sources, range=["circle", "triangle-up"]),
+                legend=alt.Legend(direction="vertical"),
+            ),
+            color=alt.value(PALETTE[1]),
+        )
     )
     chart = alt.layer(lines, dots).properties(
-        title=alt.TitleParams("How often does a deal return at least m times the money?",
-                              subtitle="Lines: the model; points: published buckets"),
+        title=alt.TitleParams(
+            "How often does a deal return at least m times the money?",
+            subtitle="Lines: the model; points: published buckets",
+        ),
         description=(
             "Log-log chart of the share of deals returning at least a given multiple, from 1x to 100x. "
             "Each model line falls straight, as a power law does; orange points mark the published shares "

@@ -150,20 +150,29 @@ def _request_chart() -> alt.VConcatChart:
         )
     )
     x = alt.X("seconds:Q")
-    dash = alt.StrokeDash("stat:N", scale=alt.Scale(domain=list(STAT_DASHES), range=list(STAT_DASHES.values())),
-                          legend=None)
-    rules = alt.Chart(alt.Data(name="percentiles")).mark_rule(color=PALETTE[6], strokeWidth=2, clip=True).encode(
-        x=x, strokeDash=dash
+    dash = alt.StrokeDash(
+        "stat:N", scale=alt.Scale(domain=list(STAT_DASHES), range=list(STAT_DASHES.values())), legend=None
     )
-    labels = alt.Chart(alt.Data(name="percentiles")).mark_text(
-        align="left", baseline="bottom", dx=3, y=-4, color=PALETTE[6], fontSize=12, fontWeight="bold"
-    ).encode(x=x, text="label:N")
+    rules = (
+        alt.Chart(alt.Data(name="percentiles"))
+        .mark_rule(color=PALETTE[6], strokeWidth=2, clip=True)
+        .encode(x=x, strokeDash=dash)
+    )
+    labels = (
+        alt.Chart(alt.Data(name="percentiles"))
+        .mark_text(align="left", baseline="bottom", dx=3, y=-4, color=PALETTE[6], fontSize=12, fontWeight="bold")
+        .encode(x=x, text="label:N")
+    )
     top = alt.layer(histogram, rules, labels).properties(width=520, height=190)
 
     service = alt.Y("service:N", sort=list(REQUEST_ORDER), title=None)
     base = alt.Chart(alt.Data(name="steps")).encode(y=service)
-    cost_x = alt.X("cost:Q", title="Expected cost per request (USD)", scale=alt.Scale(domain=[0, 0.25]),
-                   axis=alt.Axis(format="$.2f", tickCount=5))
+    cost_x = alt.X(
+        "cost:Q",
+        title="Expected cost per request (USD)",
+        scale=alt.Scale(domain=[0, 0.25]),
+        axis=alt.Axis(format="$.2f", tickCount=5),
+    )
     cost = (
         base.mark_bar(color=PALETTE[2]).encode(x=cost_x)
         + base.mark_text(align="left", dx=3, fontSize=11).encode(x=cost_x, text="cost_label:N")
@@ -194,13 +203,28 @@ def request_panel(baseline: Sequence[Service]) -> WhatIf:
         title="One request, five services: move the sliders",
         controls=[
             Slider("retries", "Retries after a failed call", 0, 3, 1, 0),
-            Slider("fanout_width", "Vector-database fan-out", 1, 20, 1, by_name[FANOUT_SERVICE].width,
-                   suffix=" parallel searches"),
+            Slider(
+                "fanout_width",
+                "Vector-database fan-out",
+                1,
+                20,
+                1,
+                by_name[FANOUT_SERVICE].width,
+                suffix=" parallel searches",
+            ),
             Slider("llm_p99_s", "LLM provider's p99 latency", 2, 30, 2, round(llm.p99_ms / 1000), suffix=" s"),
-            Slider("llm_availability_percent", "LLM provider's availability", 99, 99.99, 0.01,
-                   round(100 * llm.availability, 2), suffix="%"),
-            Slider("video_cost", "Video renderer's cost per call", 0, 0.2, 0.01, round(video.cost_per_call, 2),
-                   prefix="$"),
+            Slider(
+                "llm_availability_percent",
+                "LLM provider's availability",
+                99,
+                99.99,
+                0.01,
+                round(100 * llm.availability, 2),
+                suffix="%",
+            ),
+            Slider(
+                "video_cost", "Video renderer's cost per call", 0, 0.2, 0.01, round(video.cost_per_call, 2), prefix="$"
+            ),
         ],
         compute=partial(request_outcome, list(baseline)),
         chart=_request_chart(),
@@ -230,9 +254,11 @@ def _fanout_chart() -> alt.LayerChart:
     x = alt.X("calls:Q", title="Parallel calls a request waits for", scale=alt.Scale(domain=[0, MAX_CALLS]))
     y = alt.Y("share:Q", axis=percent_axis("Requests that are slow"), scale=alt.Scale(domain=[0, 1]))
     curve = alt.Chart(alt.Data(name="curve")).mark_line(color=PALETTE[0]).encode(x=x, y=y)
-    mine = alt.Chart(alt.Data(name="mine")).mark_point(
-        shape="diamond", size=140, filled=True, opacity=1, color=PALETTE[1]
-    ).encode(x=x, y=y)
+    mine = (
+        alt.Chart(alt.Data(name="mine"))
+        .mark_point(shape="diamond", size=140, filled=True, opacity=1, color=PALETTE[1])
+        .encode(x=x, y=y)
+    )
     labels = [  # below right of the diamond, clear of the rising curve; above left near the right edge
         alt.Chart(alt.Data(name="mine"))
         .transform_filter(keep)
@@ -261,8 +287,7 @@ def fanout_panel(n_calls: int, p_slow: float) -> WhatIf:
         title="The tail at scale: move the sliders",
         controls=[
             Slider("n_calls", "Parallel calls per request", 1, MAX_CALLS, 1, int(n_calls)),
-            Slider("p_slow_percent", "Chance that one call is slow", 0.1, 10, 0.1, round(100 * p_slow, 1),
-                   suffix="%"),
+            Slider("p_slow_percent", "Chance that one call is slow", 0.1, 10, 0.1, round(100 * p_slow, 1), suffix="%"),
         ],
         compute=fanout_outcome,
         chart=_fanout_chart(),

@@ -32,8 +32,9 @@ def scenario_outcome(
     weights = [weight_vertical, weight_horizontal, weight_managed]
     no_weight = sum(weights) == 0
     probabilities = normalise_weights([1, 1, 1] if no_weight else weights)
-    capture = capture_from_winners(WINNERS, len(LAYERS), np.array([winners_vertical, winners_horizontal,
-                                                                     winners_managed]) / 100)
+    capture = capture_from_winners(
+        WINNERS, len(LAYERS), np.array([winners_vertical, winners_horizontal, winners_managed]) / 100
+    )
     shares = expected_capture(probabilities, capture)
     sweep = probability_sensitivity(probabilities, capture, sensitivity_to, SWEEP)
     top = int(np.argmax(shares))
@@ -41,11 +42,13 @@ def scenario_outcome(
     return Outcome(
         {
             "shares": pd.DataFrame({"layer": LAYERS, "share": shares}),
-            "sweep": pd.DataFrame({
-                "probability": np.repeat(SWEEP, len(LAYERS)),
-                "layer": np.tile(LAYERS, SWEEP.size),
-                "share": sweep.ravel(),
-            }),
+            "sweep": pd.DataFrame(
+                {
+                    "probability": np.repeat(SWEEP, len(LAYERS)),
+                    "layer": np.tile(LAYERS, SWEEP.size),
+                    "share": sweep.ravel(),
+                }
+            ),
             "current": pd.DataFrame({"probability": [probabilities[sensitivity_to]]}),
         },
         {
@@ -71,25 +74,32 @@ def _chart() -> alt.HConcatChart:
         bars.mark_bar().encode(color=alt.Color("layer:N", scale=scale, legend=None))
         + bars.mark_text(align="left", dx=4).encode(text=alt.Text("share:Q", format=".0%"))
     ).properties(title="Expected share by layer", width=200, height=180)
-    dash = alt.StrokeDash("layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=DASHES),
-                          legend=alt.Legend(orient="right"))
-    lines = alt.Chart(alt.Data(name="sweep")).mark_line().encode(
-        x=alt.X("probability:Q", axis=percent_axis("Probability of the chosen scenario")),
-        y=alt.Y("share:Q", axis=percent_axis("Expected share"), scale=alt.Scale(domain=[0, 1])),
-        color=colour,
-        strokeDash=dash,
+    dash = alt.StrokeDash(
+        "layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=DASHES), legend=alt.Legend(orient="right")
+    )
+    lines = (
+        alt.Chart(alt.Data(name="sweep"))
+        .mark_line()
+        .encode(
+            x=alt.X("probability:Q", axis=percent_axis("Probability of the chosen scenario")),
+            y=alt.Y("share:Q", axis=percent_axis("Expected share"), scale=alt.Scale(domain=[0, 1])),
+            color=colour,
+            strokeDash=dash,
+        )
     )
     now = alt.Chart(alt.Data(name="current")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x="probability:Q")
-    return alt.hconcat(bar_chart, (lines + now).properties(title="Sensitivity", width=230, height=180)).resolve_legend(
-        color="independent", strokeDash="independent"
-    ).properties(
-        title="Who captures the Plumbing Premium? Your probabilities, weighted",
-        description=(
-            "Left: horizontal bars of the expected share of the premium captured by each of five layers, "
-            "given the chosen scenario probabilities. Right: lines showing how each layer's expected share "
-            "changes as the chosen scenario's probability goes from 0 to 100 percent, with a dotted line "
-            "at its current probability."
-        ),
+    return (
+        alt.hconcat(bar_chart, (lines + now).properties(title="Sensitivity", width=230, height=180))
+        .resolve_legend(color="independent", strokeDash="independent")
+        .properties(
+            title="Who captures the Plumbing Premium? Your probabilities, weighted",
+            description=(
+                "Left: horizontal bars of the expected share of the premium captured by each of five layers, "
+                "given the chosen scenario probabilities. Right: lines showing how each layer's expected share "
+                "changes as the chosen scenario's probability goes from 0 to 100 percent, with a dotted line "
+                "at its current probability."
+            ),
+        )
     )
 
 
@@ -101,12 +111,31 @@ def scenario_panel() -> WhatIf:
             Slider("weight_vertical", "Weight: vertical integration", 0, 100, 5, 35),
             Slider("weight_horizontal", "Weight: horizontal layering", 0, 100, 5, 35),
             Slider("weight_managed", "Weight: managed OSS", 0, 100, 5, 30),
-            Slider("winners_vertical", "Winners' share if vertical integration", 0, 100, 5, ASSUMED_WINNER_SHARE, suffix="%"),
-            Slider("winners_horizontal", "Winners' share if horizontal layering", 0, 100, 5, ASSUMED_WINNER_SHARE,
-                   suffix="%"),
+            Slider(
+                "winners_vertical",
+                "Winners' share if vertical integration",
+                0,
+                100,
+                5,
+                ASSUMED_WINNER_SHARE,
+                suffix="%",
+            ),
+            Slider(
+                "winners_horizontal",
+                "Winners' share if horizontal layering",
+                0,
+                100,
+                5,
+                ASSUMED_WINNER_SHARE,
+                suffix="%",
+            ),
             Slider("winners_managed", "Winners' share if managed OSS", 0, 100, 5, ASSUMED_WINNER_SHARE, suffix="%"),
-            Dropdown("sensitivity_to", "Sensitivity to", {name: i for i, name in enumerate(SCENARIOS)},
-                     "vertical integration"),
+            Dropdown(
+                "sensitivity_to",
+                "Sensitivity to",
+                {name: i for i, name in enumerate(SCENARIOS)},
+                "vertical integration",
+            ),
         ],
         compute=scenario_outcome,
         chart=_chart(),

@@ -22,8 +22,9 @@ THRESHOLDS = pd.DataFrame({"points": [40, 70], "label": ["mixed from 40", "plumb
 
 def contributions(scores: dict[str, float]) -> pd.DataFrame:
     """Each criterion's points towards the 0-100 score (equal weights: up to 20 each)."""
-    points = [(MAX_SCORE - scores[c] if c in RISKS else scores[c]) * 100 / (MAX_SCORE * len(CRITERIA))
-              for c in CRITERIA]
+    points = [
+        (MAX_SCORE - scores[c] if c in RISKS else scores[c]) * 100 / (MAX_SCORE * len(CRITERIA)) for c in CRITERIA
+    ]
     return pd.DataFrame({"criterion": [LABELS[c] for c in CRITERIA], "points": points, "row": "your product"})
 
 
@@ -46,17 +47,29 @@ def scorecard_outcome(**scores: float) -> Outcome:
 
 def _chart() -> alt.LayerChart:
     order = [LABELS[c] for c in CRITERIA]
-    bar = alt.Chart(alt.Data(name="parts")).mark_bar(stroke="#ffffff", strokeWidth=1).encode(
-        x=alt.X("sum(points):Q", title="Positioning score (points out of 100)", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("row:N", title=None),
-        color=alt.Color("criterion:N", title="Criterion", sort=order,
-                        scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
-                        legend=alt.Legend(orient="bottom", columns=2)),
-        order=alt.Order("criterion_order:Q"),
-    ).transform_calculate(criterion_order=f"indexof({order}, datum.criterion)")
+    bar = (
+        alt.Chart(alt.Data(name="parts"))
+        .mark_bar(stroke="#ffffff", strokeWidth=1)
+        .encode(
+            x=alt.X("sum(points):Q", title="Positioning score (points out of 100)", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("row:N", title=None),
+            color=alt.Color(
+                "criterion:N",
+                title="Criterion",
+                sort=order,
+                scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
+            order=alt.Order("criterion_order:Q"),
+        )
+        .transform_calculate(criterion_order=f"indexof({order}, datum.criterion)")
+    )
     rules = alt.Chart(alt.Data(name="thresholds")).mark_rule(color="#000000", strokeDash=[3, 3]).encode(x="points:Q")
-    labels = alt.Chart(alt.Data(name="thresholds")).mark_text(align="left", dx=3, dy=-34, fontSize=11).encode(
-        x="points:Q", text="label:N")
+    labels = (
+        alt.Chart(alt.Data(name="thresholds"))
+        .mark_text(align="left", dx=3, dy=-34, fontSize=11)
+        .encode(x="points:Q", text="label:N")
+    )
     return (bar + rules + labels).properties(
         title="The positioning test: would demand survive a reshuffle of the model landscape?",
         description=(

@@ -238,11 +238,13 @@ def funding_outcome(
     lines = cumulative_by_layer(count, start, cutoff)
     return Outcome(
         {
-            "lines": pd.DataFrame({
-                "layer": lines["layer"],
-                "date": lines["month"].map(month_date),
-                "millions": lines["total"] / 1e6,
-            }),
+            "lines": pd.DataFrame(
+                {
+                    "layer": lines["layer"],
+                    "date": lines["month"].map(month_date),
+                    "millions": lines["total"] / 1e6,
+                }
+            ),
             "rounds": pd.DataFrame(
                 {
                     "layer": row["layer"],
@@ -257,11 +259,13 @@ def funding_outcome(
                 }
                 for row in count.counted
             ),
-            "cutoff": pd.DataFrame({
-                "date": [month_date(cutoff)],
-                "label": [f"up to {month_name(cutoff)}"],
-                "side": ["left" if end - cutoff < LABEL_ROOM_MONTHS else "right"],
-            }),
+            "cutoff": pd.DataFrame(
+                {
+                    "date": [month_date(cutoff)],
+                    "label": [f"up to {month_name(cutoff)}"],
+                    "side": ["left" if end - cutoff < LABEL_ROOM_MONTHS else "right"],
+                }
+            ),
         },
         readout,
     )
@@ -269,18 +273,27 @@ def funding_outcome(
 
 def _chart(start: float, end: float) -> alt.LayerChart:
     domain = [month_date(start), month_date(end)]
-    x = alt.X("date:T", title="Month announced", scale=alt.Scale(type="utc", domain=domain),
-              axis=alt.Axis(format="%b %Y", tickCount=6, labelAngle=0))
+    x = alt.X(
+        "date:T",
+        title="Month announced",
+        scale=alt.Scale(type="utc", domain=domain),
+        axis=alt.Axis(format="%b %Y", tickCount=6, labelAngle=0),
+    )
     y = alt.Y("millions:Q", axis=money_axis("Sum by layer (millions of US dollars)"))
     colours = alt.Scale(domain=list(LAYERS), range=PALETTE[: len(LAYERS)])
     colour = alt.Color("layer:N", title="Layer", scale=colours)
     dash = alt.StrokeDash("layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=DASHES))
     shape = alt.Shape("layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=SHAPES))
-    lines = alt.Chart(alt.Data(name="lines")).mark_line(interpolate="step-after").encode(
-        x=x, y=y, color=colour, strokeDash=dash
+    lines = (
+        alt.Chart(alt.Data(name="lines"))
+        .mark_line(interpolate="step-after")
+        .encode(x=x, y=y, color=colour, strokeDash=dash)
     )
     points = alt.Chart(alt.Data(name="rounds")).encode(
-        x=x, y=y, color=colour, shape=shape,
+        x=x,
+        y=y,
+        color=colour,
+        shape=shape,
         tooltip=[
             alt.Tooltip("company:N", title="Company"),
             alt.Tooltip("round:N", title="Round"),
@@ -297,12 +310,16 @@ def _chart(start: float, end: float) -> alt.LayerChart:
     undated = points.transform_filter("!datum.dated").mark_point(size=70, filled=False, strokeWidth=2, aria=False)
     rule = alt.Chart(alt.Data(name="cutoff")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
     # The label sits right of the line, or left of it in the last months, where the right side is too narrow.
-    label = alt.Chart(alt.Data(name="cutoff")).mark_text(
-        align=alt.ExprRef("datum.side === 'left' ? 'right' : 'left'"),
-        dx=alt.ExprRef("datum.side === 'left' ? -4 : 4"),
-        y=8,
-        color="#000000",
-    ).encode(x=x, text="label:N")
+    label = (
+        alt.Chart(alt.Data(name="cutoff"))
+        .mark_text(
+            align=alt.ExprRef("datum.side === 'left' ? 'right' : 'left'"),
+            dx=alt.ExprRef("datum.side === 'left' ? -4 : 4"),
+            y=8,
+            color="#000000",
+        )
+        .encode(x=x, text="label:N")
+    )
     return (lines + dated + undated + rule + label).properties(
         title="Funding of the AI infrastructure stack, summed by layer over time",
         description=(
@@ -325,8 +342,15 @@ def funding_panel(rounds: pd.DataFrame) -> WhatIf:
             Dropdown("tellers", "Whose figures", TELLERS, "other reports' figures"),
             Dropdown("measure", "Which figure", MEASURES, "money raised in each round"),
             Dropdown("layers", "Layer", LAYER_CHOICES, "all layers"),
-            Slider("months_in", f"Rounds announced up to (months after {month_name(start)})", 0, end - start, 1,
-                   month_number(DEFAULT_CUTOFF) - start, suffix=" months"),
+            Slider(
+                "months_in",
+                f"Rounds announced up to (months after {month_name(start)})",
+                0,
+                end - start,
+                1,
+                month_number(DEFAULT_CUTOFF) - start,
+                suffix=" months",
+            ),
             Dropdown("undated_at_cutoff", "Rows with no date", UNDATED, "left out (listed below the chart)"),
         ],
         compute=partial(funding_outcome, rounds),
