@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import psutil
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -102,10 +103,17 @@ def measure_lesson(page, lab, path: Path, presses: int) -> dict:
                 .evaluate("el => el.labels[0].textContent")
             )
             before = len(page.evaluate("() => window.__pp.samples"))
-            for _ in range(presses):
+            for press in range(presses):
                 revision = panel_state(page, panel)["revision"]
                 nudge(page, panel, control)
-                wait_for_revision(page, panel, revision)
+                try:
+                    wait_for_revision(page, panel, revision)
+                except PlaywrightTimeout:
+                    value = page.locator(PANEL).nth(panel).locator("input, select").nth(control).input_value()
+                    raise RuntimeError(
+                        f"{path.stem}, {label!r}, press {press + 1}: no update (value {value}); "
+                        f"console errors: {page.log.errors}"
+                    ) from None
             per_control[f"panel {panel + 1}: {label}"] = page.evaluate("() => window.__pp.samples")[before:]
     draws = page.evaluate("() => window.__pp.draws")
     return {
@@ -121,11 +129,12 @@ def measure_lesson(page, lab, path: Path, presses: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=8, help="key presses per control (default 8)")
+    parser.add_argument("--only", nargs="*", help="lesson numbers to measure, e.g. 02 03 (default: all)")
     args = parser.parse_args()
     every_sample: list[float] = []
     with tempfile.TemporaryDirectory() as scratch, running_lab(Path(scratch)) as lab, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        for path in NOTEBOOKS:
+        for path in [p for p in NOTEBOOKS if not args.only or p.stem.startswith(tuple(args.only))]:
             context = browser.new_context(viewport={"width": 1280, "height": 1000})
             page = context.new_page()
             page.log = watch(page)

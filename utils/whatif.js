@@ -7,6 +7,7 @@
 // Speed: the chart is embedded once. A control change sends new values to the
 // kernel; the kernel answers with new rows for the chart's named datasets,
 // which are swapped into the existing Vega view (no re-embedding).
+// The revision Python bumps on each recomputation is what the view follows.
 
 function formatValue(control, value) {
   const digits = control.decimals;
@@ -152,11 +153,13 @@ async function render({ model, el }) {
   root.dataset.revision = String(model.get("revision"));
 
   model.on("change:values", followPython);
-  model.on("change:datasets", loadDatasets);
+  // Every recomputation bumps the revision, even when the rows come out the same
+  // (a control that does not matter in the current state): redraw on that.
+  model.on("change:revision", loadDatasets);
   model.on("change:readout", showReadout);
   return () => {
     model.off("change:values", followPython);
-    model.off("change:datasets", loadDatasets);
+    model.off("change:revision", loadDatasets);
     model.off("change:readout", showReadout);
     finalize();
   };
