@@ -27,7 +27,7 @@ def test_serverless_breakeven_is_marked_where_the_model_puts_it():
 def test_no_breakeven_means_no_mark_and_says_so():
     outcome = serverless_outcome(3.95, 3.99, 15, 1, 0, 0)
     assert outcome.datasets["breakeven"].empty
-    assert outcome.readout["Break-even utilization"].startswith("none")
+    assert outcome.readout["Break-even utilization (cold starts included)"].startswith("none")
 
 
 def test_serverless_curves_follow_the_cost_functions():

@@ -51,7 +51,7 @@ def serverless_outcome(
             f"Cheaper at {utilization_percent:.0f}% utilization": (
                 f"{cheaper.split(' (')[0].lower()}, by ${abs(mine_reserved - mine_serverless):,.0f} a month"
             ),
-            "Break-even utilization": (
+            "Break-even utilization (cold starts included)": (
                 "none: serverless is cheaper all the way to 100%" if breakeven is None else f"{breakeven:.1%}"
             ),
         },
