@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute student html present bench bench-models clean help
+.PHONY: lab test unit notebooks browser execute student html present bench bench-models load-test clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
@@ -17,6 +17,7 @@ help:
 	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
 	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
+	@echo "make load-test     20 simulated learners on a local JupyterHub: memory and latency"
 	@echo "make student OUT=dir  student copies of every lesson (solutions removed; edited copies kept)"
 	@echo "make html OUT=dir     every lesson as a standalone HTML page (no kernel, no internet)"
 	@echo "make present LESSON=03  one lesson in app mode (Voila), for a projector"
@@ -73,6 +74,9 @@ bench: $(STAMP) $(AXE)
 
 bench-models: $(STAMP)
 	$(BIN)/python benchmarks/bench_models.py
+
+load-test: $(STAMP) $(AXE)
+	$(BIN)/python benchmarks/load_test.py --learners 20 --moves 20
 
 clean:
 	rm -rf $(VENV) node_modules

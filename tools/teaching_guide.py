@@ -48,7 +48,9 @@ that pulls the repository (or your student copies) into each home folder:
     https://HUB/hub/user-redirect/git-pull?repo=REPOSITORY_URL&branch=main&urlpath=lab/tree/REPOSITORY_NAME/notebooks/00_start_here.ipynb
 
 nbgitpuller merges updates without overwriting files learners changed. The
-README's *Performance* section gives the memory one learner's kernel needs.
+README's *Performance* section gives what one learner needs (about 370 MB for
+their server and kernel, measured by `make load-test` with 20 learners at
+once) and how to run a larger class on Zero to JupyterHub.
 
 **On Binder.** Point mybinder.org at the repository; it builds from
 `environment.yml` and runs `postBuild`. Fine for a demonstration or a short
