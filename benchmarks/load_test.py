@@ -184,7 +184,7 @@ class Learner:
             # The redrawn readout: the kernel's update carrying a new revision, in reply to this message.
             await self._until(
                 ws,
-                lambda m: (
+                lambda m, sent=sent: (
                     m["parent"] == sent
                     and m["msg_type"] == "comm_msg"
                     and "revision" in m["content"]["data"].get("state", {})
