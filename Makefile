@@ -55,15 +55,15 @@ browser: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest tests/browser
 
 execute: $(STAMP)
-	$(BIN)/python tools/execute.py notebooks/*.ipynb
+	$(BIN)/python -m tools.execute notebooks/*.ipynb
 
 student: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make student OUT=dir"; exit 2; }
-	$(BIN)/python tools/student.py $(OUT)
+	$(BIN)/python -m tools.student $(OUT)
 
 html: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make html OUT=dir"; exit 2; }
-	$(BIN)/python tools/export_html.py $(OUT)
+	$(BIN)/python -m tools.export_html $(OUT)
 
 # Voila's offline template lives in tools/jupyter/voila/templates/offline.
 present: $(STAMP)

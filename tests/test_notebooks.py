@@ -4,6 +4,7 @@ nbval (run over ``notebooks/``) re-executes the lessons and compares outputs;
 these tests read the committed files themselves.
 """
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -112,6 +113,14 @@ class TestLessonShape:
             for output in cell.get("outputs", []):
                 assert "application/javascript" not in output.get("data", {})
         assert not re.search(r"cdn\.jsdelivr|unpkg\.com|cdnjs|esm\.sh", text)
+
+    def test_widget_ids_are_stable(self, path):
+        """Committed through tools.execute: a re-run changes nothing unless what the code prints changes."""
+        for index, cell in enumerate(_read(path).cells):
+            for output in cell.get("outputs", []):
+                if WIDGET in output.get("data", {}):
+                    expected = hashlib.sha1(f"{path.name}:{index}".encode()).hexdigest()[:32]
+                    assert output["data"][WIDGET]["model_id"] == expected
 
     def test_no_errors_stored(self, path):
         for cell in _read(path).cells:

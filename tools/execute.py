@@ -1,14 +1,15 @@
 """Execute lessons in place, the way they are committed: top to bottom, in a fresh kernel.
 
-    python tools/execute.py notebooks/*.ipynb
+    python -m tools.execute notebooks/*.ipynb
 
 Outputs are stored; widget state, cell timings and kernel-specific metadata are
-not, so that a notebook stays small and a re-run changes nothing but what the
-code prints.
+not, and widget model ids are made stable, so that a notebook stays small and a
+re-run changes nothing unless what the code prints changes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -16,11 +17,12 @@ import nbformat
 from nbclient import NotebookClient
 
 VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled")
+WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
-def execute(path: Path) -> None:
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
+def lesson_client(notebook: nbformat.NotebookNode, path: Path) -> NotebookClient:
+    """A client that runs a lesson as committed: in its folder, python3 kernel, no timings, no widget state."""
+    return NotebookClient(
         notebook,
         timeout=300,
         kernel_name="python3",
@@ -28,13 +30,21 @@ def execute(path: Path) -> None:
         record_timing=False,
         store_widget_state=False,
     )
-    client.execute()
+
+
+def execute(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    lesson_client(notebook, path).execute()
     notebook.metadata.pop("widgets", None)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     notebook.metadata["language_info"] = {"name": "python"}
-    for cell in notebook.cells:
+    for index, cell in enumerate(notebook.cells):
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
+        for output in cell.get("outputs", []):
+            widget = output.get("data", {}).get(WIDGET)
+            if widget:  # a random id per run; without stored widget state it only needs to be stable
+                widget["model_id"] = hashlib.sha1(f"{path.name}:{index}".encode()).hexdigest()[:32]
     nbformat.write(notebook, path)
 
 

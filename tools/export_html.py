@@ -1,6 +1,6 @@
 """Write every lesson as a standalone HTML page that needs no kernel and no internet.
 
-    python tools/export_html.py OUT_DIR        (or: make html OUT=dir)
+    python -m tools.export_html OUT_DIR        (or: make html OUT=dir)
 
 Each lesson is executed afresh with PLUMBING_STATIC=1, which makes every panel
 also emit its chart as SVG (drawn by Vega through vl-convert, in Python) with
@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 from nbconvert.exporters import HTMLExporter
 
+from tools.execute import lesson_client
 from utils.whatif import STATIC_ENV
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -31,13 +31,7 @@ REMOTE_CODE = re.compile(r"<script[^>]+src=[\"']https?://|import[^;\n]*[\"']http
 def lesson_html(path: Path) -> str:
     """Execute one lesson with static panels and export it as a standalone page."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        store_widget_state=False,
-    )
+    client = lesson_client(notebook, path)
     client.execute(env={**os.environ, STATIC_ENV: "1"})  # for this kernel only
     exporter = HTMLExporter(
         template_name="offline",
@@ -53,7 +47,7 @@ def lesson_html(path: Path) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python tools/export_html.py OUT_DIR", file=sys.stderr)
+        print("usage: python -m tools.export_html OUT_DIR", file=sys.stderr)
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)

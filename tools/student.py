@@ -1,6 +1,6 @@
 """Write student copies of the lessons: solutions removed, outputs cleared.
 
-    python tools/student.py OUT_DIR        (or: make student OUT=dir)
+    python -m tools.student OUT_DIR        (or: make student OUT=dir)
 
 Cells tagged ``solution`` (the worked solutions and their headings) are removed
 with nbconvert's TagRemovePreprocessor; every output is cleared with its
@@ -69,7 +69,7 @@ def write_copies(out: Path, lessons: list[Path]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python tools/student.py OUT_DIR", file=sys.stderr)
+        print("usage: python -m tools.student OUT_DIR", file=sys.stderr)
         return 2
     for line in write_copies(Path(argv[0]), sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))):
         print(line)
