@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from tests.panel_checks import assert_every_control_moves
 from utils import data
 from utils.models import gini, hhi, top_n_share
 from utils.panels.concentration import (
@@ -99,18 +100,7 @@ def test_a_round_smaller_than_the_largest_deal_is_not_called_the_largest():
 
 
 def test_every_control_changes_the_readout_and_the_chart(panel):
-    for control in panel.controls:
-        before_text, before_data = panel.readout_text(), panel.datasets
-        if control["kind"] == "dropdown":
-            options = control["options"]
-            moved, back = options[(control["value"] + 1) % len(options)], options[control["value"]]
-        else:
-            step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
-            moved, back = control["value"] + step, control["value"]
-        panel.set(**{control["name"]: moved})
-        assert panel.readout_text() != before_text, f"moving {control['name']} changed nothing a learner can read"
-        assert panel.datasets != before_data, f"moving {control['name']} left the chart as it was"
-        panel.set(**{control["name"]: back})
+    assert_every_control_moves(panel)
 
 
 @pytest.mark.parametrize("option", list(SEEDS))

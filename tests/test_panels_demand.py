@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from tests.panel_checks import assert_every_control_moves
 from utils.models import expected_app_revenue, prob_still_leading, revenue_cv, revenue_cv_floor, simulate_reshuffles
 from utils.panels.demand import (
     FORMULA,
@@ -157,13 +158,4 @@ def test_every_diversification_control_changes_the_readout_both_ways():
 
 
 def _every_control_changes_the_readout(panel):
-    """One step up and one step down from each default (where the range allows) changes what a learner reads."""
-    for control in panel.controls:
-        for step in (control["step"], -control["step"]):
-            moved = control["value"] + step
-            if not control["min"] <= moved <= control["max"]:
-                continue
-            before = panel.readout_text()
-            panel.set(**{control["name"]: moved})
-            assert panel.readout_text() != before, f"moving {control['name']} by {step} changed nothing readable"
-            panel.set(**{control["name"]: control["value"]})
+    assert_every_control_moves(panel, chart=False, both_ways=True)

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from tests.panel_checks import assert_every_control_moves
 from utils import data
 from utils.models import app_breakeven_tokens, app_gross_margin, lifetime_value, nrr_revenue
 from utils.panels.margins import (
@@ -22,23 +23,7 @@ ANNUAL_CHURN = data.pick(
 
 
 def _every_control_changes_the_readout(panel):
-    for control in panel.controls:
-        before = panel.readout_text()
-        if control["kind"] == "dropdown":
-            options, index = control["options"], control["value"]
-            current = options[index]
-            other = options[index + 1] if index + 1 < len(options) else options[index - 1]
-            panel.set(**{control["name"]: other})
-            assert panel.readout_text() != before, f"choosing {other!r} changed nothing a learner can read"
-            panel.set(**{control["name"]: current})
-            continue
-        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
-        datasets = panel.datasets
-        panel.set(**{control["name"]: control["value"] + step})
-        assert panel.readout_text() != before, f"moving {control['name']} changed nothing a learner can read"
-        assert panel.datasets != datasets, f"moving {control['name']} left the chart as it was"
-        panel.set(**{control["name"]: control["value"]})
-        assert panel.readout_text() == before
+    assert_every_control_moves(panel)
 
 
 # --- Lifetime value -------------------------------------------------------------------------------

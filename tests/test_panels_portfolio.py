@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.panel_checks import assert_every_control_moves
 from utils import data
 from utils.models import deal_mean_multiple, prob_at_least_one_hit, prob_deal_at_least, simulate_deals
 from utils.panels.portfolio import (
@@ -118,14 +119,7 @@ def test_simulation_is_seeded_and_shaped_one_row_per_portfolio():
 
 @pytest.mark.parametrize("make", [lambda: portfolio_panel(50, 1.5), allocation_panel], ids=["portfolio", "allocation"])
 def test_every_control_changes_the_readout_and_the_chart(make):
-    panel = make()
-    for control in panel.controls:
-        before, chart_before = panel.readout_text(), panel.datasets
-        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
-        panel.set(**{control["name"]: control["value"] + step})
-        assert panel.readout_text() != before, f"moving {control['name']} changed nothing a learner can read"
-        assert panel.datasets != chart_before, f"moving {control['name']} left the chart as it was"
-        panel.set(**{control["name"]: control["value"]})
+    assert_every_control_moves(make())
 
 
 def test_the_assumed_groups_differ_as_the_lesson_says():

@@ -5,6 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from tests.panel_checks import assert_every_control_moves
 from utils import data
 from utils.models import (
     expected_request_cost,
@@ -129,14 +130,7 @@ def test_moving_a_slider_back_gives_the_same_numbers(baseline):
 
 @pytest.mark.parametrize("make", [request_panel, lambda _: fanout_panel(100, 0.01)], ids=["request", "fan-out"])
 def test_every_control_changes_the_readout_and_the_chart(baseline, make):
-    panel = make(baseline)
-    for control in panel.controls:
-        before, rows = panel.readout_text(), panel.datasets
-        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
-        panel.set(**{control["name"]: control["value"] + step})
-        assert panel.readout_text() != before, f"moving {control['name']} changed nothing a learner can read"
-        assert panel.datasets != rows, f"moving {control['name']} left the chart as it was"
-        panel.set(**{control["name"]: control["value"]})
+    assert_every_control_moves(make(baseline))
 
 
 def test_fanout_matches_the_tail_at_scale_example():
@@ -153,9 +147,6 @@ def test_fanout_curve_follows_the_closed_form():
 
 def test_controls_still_move_the_readout_after_others_have_moved():
     """As a learner (and the browser test) moves one control after another, each keeps changing the readout."""
-    panel = request_panel(profile_services(data.load("service_profiles")))
-    for control in panel.controls:
-        before = panel.readout_text()
-        step = control["step"] if control["value"] + control["step"] <= control["max"] else -control["step"]
-        panel.set(**{control["name"]: panel.model_arguments()[control["name"]] + step})
-        assert panel.readout_text() != before, control["name"]
+    assert_every_control_moves(
+        request_panel(profile_services(data.load("service_profiles"))), chart=False, cumulative=True
+    )

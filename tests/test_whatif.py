@@ -130,3 +130,16 @@ def test_bundle_is_offline():
     esm = str(WhatIf._esm)
     assert len(esm) > 100_000, "Vega should be inlined in the panel's module"
     assert "esm.sh" not in esm and "cdn.jsdelivr" not in esm
+
+
+def test_the_shared_control_check_catches_a_control_that_does_nothing():
+    from tests.panel_checks import assert_every_control_moves
+
+    ignored = WhatIf(
+        "x",
+        [Slider("slope", "Slope", 0, 5, 0.5, 1), Slider("unused", "Unused", 0, 1, 0.1, 0.5)],
+        lambda slope, unused: _line(slope),
+        _chart(title="t", description="d"),
+    )
+    with pytest.raises(AssertionError, match="moving unused to 0.6 changed nothing"):
+        assert_every_control_moves(ignored)
