@@ -122,6 +122,14 @@ def test_cold_start_figures_equal_their_sources():
     assert arithmetic["seconds_low"] == 140 / 2  # 140 GB at 2 GB/s
 
 
+def test_the_load_time_is_a_bound_only_at_its_bandwidth():
+    """70 s is 140 GB at 2 GB/s: faster storage loads the weights sooner, so the essay's 45 s is not below a law."""
+    arithmetic = _row("cold_starts", kind="arithmetic")
+    assert "2 GB/s" in arithmetic["source"]
+    assert "only at that bandwidth" in arithmetic["note"]
+    assert "3.1 GB/s" in arithmetic["note"] and round(140 / 45, 1) == 3.1  # 140 GB in the essay's 45 s
+
+
 # --- Helpers for the sourced figures below ---------------------------------------
 
 CRORE = 10_000_000  # rupees
@@ -160,7 +168,7 @@ SOURCED_FUNDING = {
     ("Modal", None, "articles"): (87_000_000, None, 1_100_000_000, 111_000_000, "2025-09", "M"),
     ("Modal", "Series B", "other reports"): (87_000_000, None, 1_100_000_000, None, "2025-09-29", "M"),
     ("Modal", "Series C", "other reports"): (None, None, None, None, "2026-05-21", "M"),
-    ("Baseten", "Series D", "articles"): (150_000_000, None, 2_150_000_000, 285_000_000, None, "M"),
+    ("Baseten", "Series D", "articles"): (150_000_000, None, 2_150_000_000, 285_000_000, None, "L"),
     ("Baseten", "Series D", "other reports"): (150_000_000, None, 2_100_000_000, None, "2025-09", "M"),
     ("Baseten", "Series E", "other reports"): (300_000_000, None, 5_000_000_000, None, "2026-01", "M"),
     ("Fireworks AI", None, "articles"): (254_000_000, None, 4_000_000_000, 331_000_000, None, "M"),
@@ -174,7 +182,7 @@ SOURCED_FUNDING = {
     ("CrewAI", "Seed and Series A", "other reports"): (18_000_000, None, None, 18_000_000, "2024-10", "M"),
     ("Langfuse", "Seed", "other reports"): (4_000_000, None, None, None, None, "M"),
     ("Helicone", None, "other reports"): (None, None, None, None, None, "L"),
-    ("Sarvam AI", None, "articles"): (None, None, None, 53_800_000, None, "M"),
+    ("Sarvam AI", None, "articles"): (None, None, None, 53_800_000, None, "L"),
     ("Sarvam AI", "IndiaAI Mission compute support", "articles"): (None, 246 * CRORE, None, None, None, "M"),
     ("Sarvam AI", "Series A", "other reports"): (41_000_000, None, None, None, "2023-12", "M"),
     ("Sarvam AI", "IndiaAI Mission compute support", "other reports"): (None, 2_467_000_000, None, None, None, "M"),
@@ -229,6 +237,14 @@ def test_disagreements_are_kept_as_two_rows(company, column, essay_round, others
     in_others = _row("funding_rounds", company=company, round=others_round, figure_from="other reports")
     assert (_cell(in_essay[column]), _cell(in_others[column])) == (essay, others)
     assert in_essay["source"] == "The Plumbing Premium (essay)" != in_others["source"]
+
+
+def test_conflicting_essay_figures_are_rated_l():
+    """sources.md: L is weak or conflicting. Baseten's $2.15B conflicts with most sources; Sarvam's total is unconfirmed."""
+    baseten = _row("funding_rounds", company="Baseten", round="Series D", figure_from="articles")
+    sarvam = _row("funding_rounds", company="Sarvam AI", round=None, figure_from="articles")
+    for row in (baseten, sarvam):
+        assert row["confidence"] == "L" and row["note"].startswith("confidence L:")
 
 
 def test_sarvam_essay_total_is_flagged_against_the_series_a():
@@ -302,7 +318,6 @@ def test_scenarios_are_the_essays_three():
 
 # --- sources.md, "Reliability"; every other figure a labelled assumption ----------
 SOURCED_AVAILABILITY = {
-    "LLM provider": (0.999, "L"),
     "vector database": (0.9995, "M"),
     "blob storage": (0.999, "H"),
 }
@@ -319,6 +334,15 @@ def test_sourced_availabilities_equal_their_sources():
     assert {service: figures[service] for service in SOURCED_AVAILABILITY} == SOURCED_AVAILABILITY
     assert set(sourced["service"]) == set(SOURCED_AVAILABILITY)
     assert (sourced["sourced_fields"] == "availability").all()
+
+
+def test_the_llm_availability_is_an_assumption_modeled_on_slas_where_offered():
+    """sources.md: LLM API SLAs ~99.9% where offered, often none on standard plans (L): not sourced for this request."""
+    llm = _row("service_profiles", service="LLM provider")
+    assert (llm["kind"], llm["source"], llm["confidence"], llm["availability"]) == (
+        "assumption", "course assumption", "L", 0.999
+    )
+    assert "SLAs where a provider offers one" in llm["note"] and "often have none" in llm["note"]
 
 
 def test_every_other_service_figure_is_a_labelled_assumption():
@@ -490,6 +514,13 @@ SOURCED_UNIT_ECONOMICS = {
 def test_unit_economics_equal_their_sources():
     figures = _figures("unit_economics", ["metric", "segment"], ["value_low", "value_high", "confidence"])
     assert figures == SOURCED_UNIT_ECONOMICS
+
+
+def test_dollar_churn_is_not_labelled_customer_churn():
+    """KeyBanc measures revenue lost, not customers lost: reading it as customer churn is the course's assumption."""
+    churn = _row("unit_economics", metric="gross dollar churn (annual)", segment="private SaaS (median)")
+    assert "dollar churn, not the share of customers who leave" in churn["note"]
+    assert "customer churn is a course assumption" in churn["note"]
 
 
 # --- Broken copies of the new files fail, naming file, row and column -------------
