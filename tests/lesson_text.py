@@ -11,9 +11,10 @@ from pathlib import Path
 
 import nbformat
 
+from tools.export_html import ESCAPED_DOLLAR
+
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
-ESCAPED_DOLLAR = re.compile(r"\\\\\$")  # "\\$" in the source: MathJax shows a literal "$"
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 FORMULA = re.compile(r"\$\$.+?\$\$|\$[^$]+\$", re.S)
 TEX_TEXT = re.compile(r"\\(?:text|mathrm|operatorname|textbf|mathbf)\s*\{[^{}]*\}")

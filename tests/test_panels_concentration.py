@@ -9,9 +9,11 @@ from utils.models import gini, hhi, top_n_share
 from utils.panels.concentration import (
     MEDIAN_DEAL_USD,
     SEEDS,
+    evidence_table,
     few_took_much_shares,
     mega_round_outcome,
     mega_round_panel,
+    plumbing_rounds,
 )
 from utils.synthetic import synthetic_quarter, with_mega_round
 
@@ -128,3 +130,50 @@ def test_the_few_took_much_figure_shows_the_sourced_shares():
     ]
     assert shares["share"].tolist() == pytest.approx([0.354, 0.20, 0.5])
     assert shares["source"].tolist()[0] == "Crunchbase, H"
+
+
+# What the data can and cannot support ---------------------------------------------------
+
+FUNDING = data.load("funding_concentration")
+ROUNDS = data.load("funding_rounds")
+LAYERS = data.load("infrastructure_layers")
+
+
+def test_plumbing_rounds_are_one_teller_three_layers_one_year():
+    plumbing = plumbing_rounds(ROUNDS, "2025")
+    assert set(plumbing["layer"]) <= {"deployment", "orchestration", "observability"}
+    assert plumbing["date"].str.startswith("2025").all()
+    assert not plumbing["company"].duplicated().any(), "one teller: no round counted twice"
+    expected = ROUNDS[
+        (ROUNDS["figure_from"] == "other reports")
+        & (ROUNDS["layer"] != "model")
+        & ROUNDS["amount_usd"].notna()
+        & ROUNDS["date"].fillna("").str.startswith("2025")
+    ]
+    assert plumbing["amount_usd"].sum() == pytest.approx(expected["amount_usd"].sum())
+    assert "Sarvam AI" not in set(plumbing["company"])
+    # Baseten's Series E (January 2026) and Galileo's round (2024) are outside the year.
+    assert plumbing_rounds(ROUNDS, "2026")["company"].tolist() == ["Baseten"]
+
+
+def test_the_evidence_table_computes_its_figures_from_the_data():
+    evidence = evidence_table(FUNDING, ROUNDS, LAYERS).set_index("claim")
+    held = evidence["what the course's data holds"]
+    year = FUNDING[(FUNDING["period"] == "2025") & (FUNDING["scope"] == "global")].iloc[0]
+    assert f"${year.total_usd / 1e9:,.0f}B" in held["Totals rose sharply"]
+    assert f"{year.growth_vs_prior:+.0%}" in held["Totals rose sharply"]
+    quarter_total = data.pick("funding_concentration", "total_usd", period="2025-Q1", scope="global")
+    assert f"OpenAI's one round: {OPENAI_ROUND / quarter_total:.1%}" in held["A few large bets take much of the money"]
+    plumbing = plumbing_rounds(ROUNDS, "2025")["amount_usd"].sum()
+    rotation = held["Capital rotates toward the infrastructure layers"]
+    assert f"${plumbing / 1e6:,.0f}M" in rotation and f"{plumbing / year.total_usd:.2%}" in rotation
+
+
+def test_the_evidence_table_keeps_claims_and_sources_apart():
+    evidence = evidence_table(FUNDING, ROUNDS, LAYERS).set_index("claim")
+    assert evidence.loc["Totals rose sharply", "whose claim"].startswith("sourced")
+    assert evidence.loc["Median deal sizes stay flat or fall", "supported?"].startswith("Cannot tell")
+    rotation = evidence.loc["Capital rotates toward the infrastructure layers"]
+    assert rotation["supported?"].startswith("No") and "model layer" in rotation["supported?"]
+    assert "essay" in rotation["whose claim"] and "explainer" in rotation["whose claim"]
+    assert evidence.notna().all().all()

@@ -25,12 +25,16 @@ from utils.whatif import STATIC_ENV
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+ESCAPED_DOLLAR = re.compile(r"\\\\\$")  # "\\$" in a lesson's Markdown: a literal dollar for MathJax
 REMOTE_CODE = re.compile(r"<script[^>]+src=[\"']https?://|import[^;\n]*[\"']https?://", re.IGNORECASE)
 
 
 def lesson_html(path: Path) -> str:
     """Execute one lesson with static panels and export it as a standalone page."""
     notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":  # no MathJax here to read the escape: write the dollar itself
+            cell.source = ESCAPED_DOLLAR.sub("&#36;", cell.source)
     client = lesson_client(notebook, path)
     client.execute(env={**os.environ, STATIC_ENV: "1"})  # for this kernel only
     exporter = HTMLExporter(

@@ -299,3 +299,22 @@ def axe_violations(
         list(include),
     )
     return [violation for violation in result if violation["impact"] in impacts]
+
+
+def formulas_holding_prose(page, scope: str = NOTEBOOK) -> list[str]:
+    """Typeset formulas that hold a run of three or more italic letters: prose that MathJax ate.
+
+    Two dollar amounts in one paragraph become one formula whose words lose their spaces
+    ("turned 1into3"). A real formula names its variables with one letter each
+    (``P_r``, ``rK``) and writes words with ``\\text{}``, which is not italic.
+    """
+    return page.evaluate(
+        """(scope) => [...document.querySelectorAll(scope + ' mjx-container')].flatMap(formula =>
+            [...formula.querySelectorAll('mjx-mi')]
+                .filter(mi => mi.previousElementSibling?.tagName !== 'MJX-MI')
+                .map(first => { let run = []; for (let e = first; e && e.tagName === 'MJX-MI'; e = e.nextElementSibling) run.push(e);
+                               return run; })
+                .filter(run => run.length >= 3)
+                .map(() => formula.closest('.jp-Cell, .jp-OutputArea-output, p, div')?.innerText.slice(0, 120) ?? ''))""",
+        scope,
+    )

@@ -26,6 +26,8 @@ def test_static_page_shows_every_chart_offline(page, pages, path):
     page.goto((pages / f"{path.stem}.html").as_uri())
     figures = page.locator("figure.pp-static")
     assert figures.count() == expected_panels(path)
+    text = page.inner_text("body")
+    assert "\\$" not in text and "&#36;" not in text, "money shows its escape"
     for i in range(figures.count()):
         assert figures.nth(i).locator("svg").count() >= 1
         assert figures.nth(i).locator("li").count() >= 1  # the key numbers, as text
