@@ -171,7 +171,7 @@ SOURCED_FUNDING = {
     ("Baseten", "Series D", "articles"): (150_000_000, None, 2_150_000_000, 285_000_000, None, "L"),
     ("Baseten", "Series D", "other reports"): (150_000_000, None, 2_100_000_000, None, "2025-09", "M"),
     ("Baseten", "Series E", "other reports"): (300_000_000, None, 5_000_000_000, None, "2026-01", "M"),
-    ("Fireworks AI", None, "articles"): (254_000_000, None, 4_000_000_000, 331_000_000, None, "M"),
+    ("Fireworks AI", None, "articles"): (254_000_000, None, 4_000_000_000, 331_000_000, None, "L"),
     ("Fireworks AI", "Series C", "other reports"): (250_000_000, None, 4_000_000_000, None, "2025-10", "M"),
     ("Arize AI", "Series C", "articles"): (70_000_000, None, None, None, "2025-02", "H"),
     ("Arize AI", "Series C", "other reports"): (70_000_000, None, None, None, "2025-02-20", "H"),
@@ -240,10 +240,12 @@ def test_disagreements_are_kept_as_two_rows(company, column, essay_round, others
 
 
 def test_conflicting_essay_figures_are_rated_l():
-    """sources.md: L is weak or conflicting. Baseten's $2.15B conflicts with most sources; Sarvam's total is unconfirmed."""
+    """sources.md: L is weak or conflicting. Baseten's $2.15B and Fireworks' $254M conflict with most sources
+    (issue 12 names Baseten; Fireworks' gap is the same kind); Sarvam's total is confirmed by none."""
     baseten = _row("funding_rounds", company="Baseten", round="Series D", figure_from="articles")
+    fireworks = _row("funding_rounds", company="Fireworks AI", round=None, figure_from="articles")
     sarvam = _row("funding_rounds", company="Sarvam AI", round=None, figure_from="articles")
-    for row in (baseten, sarvam):
+    for row in (baseten, fireworks, sarvam):
         assert row["confidence"] == "L" and row["note"].startswith("confidence L:")
 
 
