@@ -29,10 +29,9 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.browser.lab import (  # noqa: E402
-    CHROMIUM_FLAGS,
     PANEL,
-    chromium_path,
     control_count,
+    launch_chromium,
     nudge,
     panel_state,
     running_lab,
@@ -133,7 +132,7 @@ def main() -> None:
     args = parser.parse_args()
     every_sample: list[float] = []
     with tempfile.TemporaryDirectory() as scratch, running_lab(Path(scratch)) as lab, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         for path in [p for p in NOTEBOOKS if not args.only or p.stem.startswith(tuple(args.only))]:
             context = browser.new_context(viewport={"width": 1280, "height": 1000})
             page = context.new_page()

@@ -64,8 +64,11 @@ NOT_A_QUANTITY = [
     re.compile(r"<[^>]+>"),  # HTML tags
     re.compile(r"^#+ \d\d · .*$", re.M),  # the lesson's title line
     re.compile(r"\(?about \d+ minutes?\)?|\b\d+ (?:to \d+ )?minutes?\b", re.I),
-    re.compile(r"\b(?:lessons?|exercises?|questions?|sections?|cells?|points?|steps?|parts?|objectives?)"
-               r"(?: \d+[.,]?(?: and| or|,)?)+", re.I),
+    re.compile(
+        r"\b(?:lessons?|exercises?|questions?|sections?|cells?|points?|steps?|parts?|objectives?)"
+        r"(?: \d+[.,]?(?: and| or|,)?)+",
+        re.I,
+    ),
     re.compile(r"\b0\d\b"),  # 00 to 09 are lesson numbers
     re.compile(r"^>.*$", re.M),  # quotations: the source's words, not the course's figures
     re.compile(r'"[^"\n]*"|“[^”]*”'),
@@ -89,4 +92,7 @@ def printed(number: str, outputs: str) -> bool:
     """Whether ``number`` (commas ignored) stands as a number in the outputs (1,645 matches 1645 and 1,645)."""
     plain = number.replace(",", "")
     digits = re.escape(plain)
-    return re.search(rf"(?<![\d.]){digits}(?!\d)|(?<![\d.]){re.escape(number)}(?!\d)", outputs.replace(",", "")) is not None
+    return (
+        re.search(rf"(?<![\d.]){digits}(?!\d)|(?<![\d.]){re.escape(number)}(?!\d)", outputs.replace(",", ""))
+        is not None
+    )

@@ -13,9 +13,8 @@ import re
 
 import pytest
 
-from utils.course import NOTEBOOK_DIR
-
 from tests.lesson_text import formulas, markdown_cells, prose_in_formula
+from utils.course import NOTEBOOK_DIR
 
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 SINGLE_ESCAPE = re.compile(r"(?<!\\)\\\$")
@@ -25,7 +24,8 @@ SINGLE_ESCAPE = re.compile(r"(?<!\\)\\\$")
 def test_money_is_escaped_for_mathjax(path):
     for index, source in markdown_cells(path):
         match = SINGLE_ESCAPE.search(source)
-        assert not match, f"cell {index}: write money as \\\\$ (a single \\$ is paired into a formula): {source[max(0, match.start() - 40) : match.end() + 40]!r}"
+        context = source[max(0, match.start() - 40) : match.end() + 40] if match else ""
+        assert not match, f"cell {index}: write money as \\\\$ (a single \\$ becomes a formula): {context!r}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

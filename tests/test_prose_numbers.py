@@ -20,7 +20,9 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 def test_every_number_in_prose_is_printed_by_a_cell(path):
     outputs = output_text(path)
     unprinted = [
-        (index, number) for index, source in markdown_cells(path) for number in prose_numbers(source)
+        (index, number)
+        for index, source in markdown_cells(path)
+        for number in prose_numbers(source)
         if not printed(number, outputs)
     ]
     assert unprinted == [], f"numbers in prose that no cell prints (cell, number): {unprinted}"
@@ -30,7 +32,7 @@ def test_prose_numbers_skip_what_is_not_a_quantity():
     text = (
         "# 03 · Serverless GPU economics\n**Time:** about 35 minutes. See lesson 05 and exercises 1 and 2.\n"
         "1. **Compute** the cost. A GPU costs \\\\$2.86 an hour; $u^* = 2.5 / 4$, `x = 7`,"
-        " in 2025 (29 Sep 2025), [link](05_x.ipynb). The essay: \"move 50 people\".\n> quoted 12 here"
+        ' in 2025 (29 Sep 2025), [link](05_x.ipynb). The essay: "move 50 people".\n> quoted 12 here'
     )
     assert prose_numbers(text) == ["2.86"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from .lab import AXE, CHROMIUM_FLAGS, chromium_path, running_lab, watch
+from .lab import AXE, launch_chromium, running_lab, watch
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +19,7 @@ def browser():
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `npm ci` (make test does).")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

@@ -46,6 +46,23 @@ SETTINGS = {
 }
 
 
+FONTS = Path(__file__).with_name("fonts.conf")
+FONT_PACKAGES = {
+    "/usr/share/fonts/truetype/dejavu": "fonts-dejavu-core",
+    "/usr/share/fonts/truetype/liberation": "fonts-liberation",
+}
+
+
+def launch_chromium(playwright):
+    """Debian's headless Chromium, offline, seeing only the course's fixed set of fonts (``fonts.conf``)."""
+    missing = [package for folder, package in FONT_PACKAGES.items() if not Path(folder).is_dir()]
+    if missing:
+        raise RuntimeError(f"fonts missing: `apt-get install {' '.join(missing)}` (what .ci/run does).")
+    return playwright.chromium.launch(
+        executable_path=chromium_path(), args=CHROMIUM_FLAGS, env={**os.environ, "FONTCONFIG_FILE": str(FONTS)}
+    )
+
+
 def chromium_path() -> str:
     """Debian's Chromium, or $CHROMIUM; a clear error if neither is installed."""
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

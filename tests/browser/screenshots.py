@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from utils.course import NOTEBOOK_DIR
 
-from .lab import CHROMIUM_FLAGS, NOTEBOOK, chromium_path, run_all, running_lab, watch
+from .lab import launch_chromium, run_all, running_lab, watch
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
 SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
@@ -58,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with running_lab(Path(tempfile.mkdtemp())) as lab, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = launch_chromium(playwright)
         for number in args.lessons:
             path = next(NOTEBOOK_DIR.glob(f"{number}_*.ipynb"))
             page = browser.new_page(viewport={"width": args.width, "height": args.height})
