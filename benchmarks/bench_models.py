@@ -67,11 +67,11 @@ def grid_models() -> dict[str, object]:
 
 
 def main() -> None:
-    vectorised = median_seconds(lambda: m.simulate_portfolios(PORTFOLIOS, DEALS, P_ZERO, ALPHA), repeat=7)
+    vectorized = median_seconds(lambda: m.simulate_portfolios(PORTFOLIOS, DEALS, P_ZERO, ALPHA), repeat=7)
     baseline = median_seconds(lambda: pure_python_portfolios(PORTFOLIOS, DEALS, P_ZERO, ALPHA), repeat=3)
-    print(f"simulate_portfolios({PORTFOLIOS:,} x {DEALS} deals): median {vectorised * 1e3:.1f} ms (target < 300 ms)")
+    print(f"simulate_portfolios({PORTFOLIOS:,} x {DEALS} deals): median {vectorized * 1e3:.1f} ms (target < 300 ms)")
     print(f"pure-Python loop baseline:                 median {baseline * 1e3:.0f} ms")
-    print(f"speed-up: {baseline / vectorised:.0f}x (target >= 50x)")
+    print(f"speed-up: {baseline / vectorized:.0f}x (target >= 50x)")
     print()
     print(f"{'closed-form model over a 1,000-point grid':45} {'median':>10}")
     slowest = 0.0

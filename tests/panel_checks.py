@@ -8,7 +8,7 @@ from utils.whatif import WhatIf
 
 
 def _moves(control: dict, current: Any, both_ways: bool) -> list[Any]:
-    """Model values one step from ``current``: a slider's neighbours in range, a dropdown's neighbouring options."""
+    """Model values one step from ``current``: a slider's neighbors in range, a dropdown's neighboring options."""
     if control["kind"] == "dropdown":
         options = control["options"]
         index = options.index(current)

@@ -1,4 +1,4 @@
-"""Synthetic data: seeded, documented, and labelled synthetic wherever it goes."""
+"""Synthetic data: seeded, documented, and labeled synthetic wherever it goes."""
 
 import numpy as np
 import pandas as pd

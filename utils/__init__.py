@@ -5,7 +5,7 @@ The public surface, by module (each is imported when first used, so that
 
 - :mod:`utils.models`: the economic models, pure functions of numbers or arrays;
 - :mod:`utils.data`: ``load(name)`` reads and validates a file of ``data/``;
-- :mod:`utils.charts`: the colour-blind-safe theme and axis helpers;
+- :mod:`utils.charts`: the color-blind-safe theme and axis helpers;
 - :mod:`utils.whatif`: ``WhatIf``, ``Slider``, ``Dropdown``, ``Outcome``, ``show``;
 - :mod:`utils.panels`: the ready-made panels of each lesson;
 - :mod:`utils.checks`: self-checks for the exercises;

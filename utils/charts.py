@@ -1,7 +1,7 @@
 """The course's chart theme and small chart helpers.
 
 The palette is Okabe and Ito's, designed to stay distinguishable for the common
-forms of colour blindness; it is ordered so that the first colours also keep
+forms of color blindness; it is ordered so that the first colors also keep
 contrast against a white background. Every chart the course draws also carries
 a title, axis titles with units, and a ``description`` that a screen reader
 reads out (Vega writes it into the SVG's ``aria-label``).

@@ -1,4 +1,4 @@
-// The browser half of utils.whatif.WhatIf: labelled controls, a Vega chart and
+// The browser half of utils.whatif.WhatIf: labeled controls, a Vega chart and
 // a text readout. Python owns the model; this file only draws what it sends.
 //
 // It is bundled offline with Vega, Vega-Lite and Vega-Embed by

@@ -1,4 +1,4 @@
-"""The what-if panel: labelled controls bound to a model, an Altair chart and a readout.
+"""The what-if panel: labeled controls bound to a model, an Altair chart and a readout.
 
 Every lesson builds its interactive panels with :class:`WhatIf`::
 
@@ -49,7 +49,7 @@ STATIC_ENV = "PLUMBING_STATIC"  # when set, panels also render a static SVG copy
 
 @dataclass(frozen=True)
 class Slider:
-    """A labelled range input bound to the model argument ``name``.
+    """A labeled range input bound to the model argument ``name``.
 
     ``prefix`` and ``suffix`` decorate the displayed value (``"$"``,
     ``" GPUs"``); the number of decimals shown follows ``step``.
@@ -75,7 +75,7 @@ class Slider:
         if abs(steps - round(steps)) > 1e-9:
             raise ValueError(
                 f"Slider {self.name!r}: value must lie on the grid {self.min:g} + k * {self.step:g}, "
-                f"got {self.value} (the browser would snap it to a neighbour)."
+                f"got {self.value} (the browser would snap it to a neighbor)."
             )
 
     @property
@@ -108,7 +108,7 @@ class Slider:
 
 @dataclass(frozen=True)
 class Dropdown:
-    """A labelled select. ``options`` maps the text a learner reads to the value the model gets."""
+    """A labeled select. ``options`` maps the text a learner reads to the value the model gets."""
 
     name: str
     label: str
