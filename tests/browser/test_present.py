@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from utils.course import NOTEBOOK_DIR
 
-from .lab import PANEL, axe_violations, move_every_control, running_voila
+from .lab import PANEL, axe_violations, formulas_holding_prose, move_every_control, running_voila
 from .test_lessons import expected_panels
 
 LESSON = NOTEBOOK_DIR / "03_serverless_gpu_economics.ipynb"
@@ -19,6 +19,7 @@ def test_present_mode_serves_working_panels_offline(page, tmp_path):
             arg=[PANEL, panels],
             timeout=120_000,
         )
+        assert formulas_holding_prose(page, "#rendered_cells") == [], "money or prose typeset as a formula"
         assert move_every_control(page, panels) > 0
         violations = axe_violations(page, include=("#rendered_cells",))
     assert violations == [], violations
