@@ -318,7 +318,7 @@ def test_scenarios_are_the_essays_three():
     assert (scenarios["source"] == "The Plumbing Premium (essay)").all()
 
 
-# --- sources.md, "Reliability"; every other figure a labelled assumption ----------
+# --- sources.md, "Reliability"; every other figure a labeled assumption ----------
 SOURCED_AVAILABILITY = {
     "vector database": (0.9995, "M"),
     "blob storage": (0.999, "H"),
@@ -347,7 +347,7 @@ def test_the_llm_availability_is_an_assumption_modeled_on_slas_where_offered():
     assert "SLAs where a provider offers one" in llm["note"] and "often have none" in llm["note"]
 
 
-def test_every_other_service_figure_is_a_labelled_assumption():
+def test_every_other_service_figure_is_a_labeled_assumption():
     profiles = data.load("service_profiles")
     for _, row in profiles.iterrows():
         assert "assumption" in row["note"], row["service"]
@@ -518,7 +518,7 @@ def test_unit_economics_equal_their_sources():
     assert figures == SOURCED_UNIT_ECONOMICS
 
 
-def test_dollar_churn_is_not_labelled_customer_churn():
+def test_dollar_churn_is_not_labeled_customer_churn():
     """KeyBanc measures revenue lost, not customers lost: reading it as customer churn is the course's assumption."""
     churn = _row("unit_economics", metric="gross dollar churn (annual)", segment="private SaaS (median)")
     assert "dollar churn, not the share of customers who leave" in churn["note"]

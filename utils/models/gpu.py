@@ -130,7 +130,7 @@ def breakeven_demand(
 ) -> float | None:
     """Lowest average demand (GPU-equivalents) at which reserved costs no more than serverless.
 
-    Generalises ``u*`` to bursty workloads and cold starts. With n = ceil(PAR * D)
+    Generalizes ``u*`` to bursty workloads and cold starts. With n = ceil(PAR * D)
     reserved GPUs, the two costs meet where
 
     ``P_s * (H * D + k * t_c / 3600) = P_r * H * n``, i.e.

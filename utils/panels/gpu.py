@@ -59,7 +59,7 @@ def serverless_outcome(
 
 
 def _chart() -> alt.LayerChart:
-    colour = alt.Color(
+    color = alt.Color(
         "option:N", title=None, scale=alt.Scale(domain=[RESERVED, SERVERLESS]), legend=alt.Legend(orient="bottom")
     )
     dash = alt.StrokeDash("option:N", scale=alt.Scale(domain=[RESERVED, SERVERLESS], range=[[1, 0], [6, 3]]))
@@ -69,8 +69,8 @@ def _chart() -> alt.LayerChart:
         scale=alt.Scale(domain=[0, 1]),
     )
     y = alt.Y("cost:Q", axis=money_axis("Monthly cost (USD)"))
-    curves = alt.Chart(alt.Data(name="curves")).mark_line().encode(x=x, y=y, color=colour, strokeDash=dash)
-    workload = alt.Chart(alt.Data(name="workload")).mark_point(size=90, filled=True).encode(x=x, y=y, color=colour)
+    curves = alt.Chart(alt.Data(name="curves")).mark_line().encode(x=x, y=y, color=color, strokeDash=dash)
+    workload = alt.Chart(alt.Data(name="workload")).mark_point(size=90, filled=True).encode(x=x, y=y, color=color)
     rule = alt.Chart(alt.Data(name="breakeven")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
     rule_label = (
         alt.Chart(alt.Data(name="breakeven"))

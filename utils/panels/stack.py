@@ -280,19 +280,19 @@ def _chart(start: float, end: float) -> alt.LayerChart:
         axis=alt.Axis(format="%b %Y", tickCount=6, labelAngle=0),
     )
     y = alt.Y("millions:Q", axis=money_axis("Sum by layer (millions of US dollars)"))
-    colours = alt.Scale(domain=list(LAYERS), range=PALETTE[: len(LAYERS)])
-    colour = alt.Color("layer:N", title="Layer", scale=colours)
+    colors = alt.Scale(domain=list(LAYERS), range=PALETTE[: len(LAYERS)])
+    color = alt.Color("layer:N", title="Layer", scale=colors)
     dash = alt.StrokeDash("layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=DASHES))
     shape = alt.Shape("layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=SHAPES))
     lines = (
         alt.Chart(alt.Data(name="lines"))
         .mark_line(interpolate="step-after")
-        .encode(x=x, y=y, color=colour, strokeDash=dash)
+        .encode(x=x, y=y, color=color, strokeDash=dash)
     )
     points = alt.Chart(alt.Data(name="rounds")).encode(
         x=x,
         y=y,
-        color=colour,
+        color=color,
         shape=shape,
         tooltip=[
             alt.Tooltip("company:N", title="Company"),
@@ -305,7 +305,7 @@ def _chart(start: float, end: float) -> alt.LayerChart:
     )
     # A row with no date, placed at the cutoff, is drawn hollow: its place in time is not known. Screen
     # readers skip these points (the readout lists undated rows), since an empty layer would read as an
-    # unlabelled image.
+    # unlabeled image.
     dated = points.transform_filter("datum.dated").mark_point(size=70, filled=True)
     undated = points.transform_filter("!datum.dated").mark_point(size=70, filled=False, strokeWidth=2, aria=False)
     rule = alt.Chart(alt.Data(name="cutoff")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
