@@ -3,7 +3,14 @@
 import pytest
 
 from tests.panel_checks import assert_every_control_moves
-from utils.models import app_gross_margin, cost_per_million_tokens, gpus_to_hold_weights
+from utils.models import (
+    app_gross_margin,
+    cost_per_million_tokens,
+    gpus_to_hold_weights,
+    reserved_monthly_cost,
+    users_at_capacity,
+    users_to_cover,
+)
 from utils.panels.efficiency import DENSE, MOE, efficiency_outcome, efficiency_panel
 
 FIXED = {"arpu_ratio": 0.1, "peak_flops": 1e15, "bytes_per_param": 2, "gpu_memory_gb": 80}
@@ -75,6 +82,37 @@ def test_active_parameters_are_capped_at_the_total():
 def test_negative_margins_read_as_losses():
     readout = efficiency_outcome(**{**DEFAULTS, "tokens_millions": 10, "mfu_percent": 10}, **FIXED).readout
     assert "dense -$" in readout["Margin per user at 10% of US-level ARPU ($2.00)"]
+
+
+def test_the_fixed_floor_turns_into_users_needed_and_users_possible():
+    readout = efficiency_outcome(**DEFAULTS, **FIXED).readout
+    floor = reserved_monthly_cost(3.78, 3)  # 3 GPUs x 730 h x $3.78, busy or not
+    assert readout["Kept online all month (fixed)"] == f"${floor:,.0f} a month (3 GPUs x 730 h x $3.78)"
+    assert readout["Users to cover it, no other costs"] == (
+        f"{users_to_cover(floor, 20):,.0f} at $20, {users_to_cover(floor, 2):,.0f} at $2.00 a month"
+    )
+    assert readout["Users to cover it, no other costs"].startswith("414 at $20, 4,140 at $2.00")
+    moe, dense = users_at_capacity(3, 10.3e9, 1e15, 0.5, 2), users_at_capacity(3, 105e9, 1e15, 0.5, 2)
+    assert readout["Most users one copy serves (FLOP bound)"] == f"mixture of experts {moe:,.0f}, dense {dense:,.0f}"
+
+
+def test_share_of_capacity_needed_is_one_minus_the_margin_after_compute():
+    """Users needed over users possible = compute cost per user / ARPU: the same money seen two ways."""
+    for arpu in (20, 2):
+        floor = reserved_monthly_cost(3.78, 3)
+        dense_cost = cost_per_million_tokens(105e9, 1e15, 0.5, 3.78)
+        needed = floor / arpu
+        possible = 3 * 730 * 3600 / (2 * 420)
+        assert needed / possible == pytest.approx(1 - app_gross_margin(arpu, 2, dense_cost))
+
+
+def test_more_gpus_to_hold_raise_the_floor_and_the_users_needed():
+    small = efficiency_outcome(**DEFAULTS, **FIXED).readout
+    big = efficiency_outcome(**{**DEFAULTS, "total_billions": 200}, **FIXED).readout
+    assert big["GPUs of 80 GB to hold the weights"].startswith("5 for either model")
+    assert big["Kept online all month (fixed)"].startswith(f"${reserved_monthly_cost(3.78, 5):,.0f}")
+    first = int(small["Users to cover it, no other costs"].split(" at ")[0])
+    assert int(big["Users to cover it, no other costs"].split(" at ")[0]) > first
 
 
 def test_every_control_changes_the_readout_and_the_chart():

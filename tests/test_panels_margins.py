@@ -121,6 +121,22 @@ def test_skew_hides_loss_makers_inside_the_same_blended_margin():
     assert outcome.datasets["breakeven"]["tokens"].tolist() == [pytest.approx(19 / 3)]
 
 
+def test_the_average_users_dollars_add_up_to_the_subscription():
+    readout = app_margin_outcome(20, 3.0, 1.0, 2.0, "Heavy skew").readout
+    # 2 million tokens x $3 = $6 to whoever serves the model, $1 other, $13 = 65% of $20 left to the app.
+    assert readout["Where the average user's subscription goes"] == (
+        "$20.00 = $6.00 for tokens (to whoever serves the model) + $1.00 other costs + $13.00 left to the app"
+    )
+    assert 20 * app_gross_margin(20, 2, 3, 1) == pytest.approx(13)
+    loss = app_margin_outcome(5, 3.0, 2.0, 2.0, "Mild skew").readout
+    assert loss["Where the average user's subscription goes"].endswith("- $3.00, the app's loss")  # 5 = 6 + 2 - 3
+
+
+def test_benchmark_is_labeled_dollar_churn_not_customer_churn():
+    label = ltv_outcome(1000, 75, 2.0, ANNUAL_CHURN).datasets["benchmark"]["label"].iloc[0]
+    assert label == f"median SaaS dollar churn, {ANNUAL_CHURN:.0%} a year"
+
+
 def test_app_margin_line_follows_the_model():
     line = app_margin_outcome(30, 5.0, 2.0, 4.0, "Mild skew").datasets["line"]
     assert line["margin"].tolist() == pytest.approx(app_gross_margin(30, line["tokens"].to_numpy(), 5, 2).tolist())

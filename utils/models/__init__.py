@@ -7,11 +7,11 @@ one call draws a curve. The topic modules behind this one:
 
 - ``gpu``: serverless against reserved GPUs (lesson 03);
 - ``reliability`` and ``request``: availability, tail latency, one request through five services (04);
-- ``retention``: NRR, lifetime value, the AI-app margin squeeze (00, 05);
+- ``retention``: NRR, lifetime value, the AI-app margin squeeze (00, 05), users to cover a fixed cost (09);
 - ``diversification``: leadership reshuffles and customer diversification (06);
 - ``portfolio``: power-law deals and portfolios (07);
 - ``concentration``: HHI, Gini, top-N share (08);
-- ``serving``: compute and memory of serving a model (09);
+- ``serving``: compute, memory and capacity of serving a model; experts read per batch (09);
 - ``commoditization``, ``scenarios``, ``scorecard``: the clock (01), scenario weighting (10), the capstone (11).
 """
 
@@ -48,10 +48,23 @@ from .reliability import (
     series_availability,
 )
 from .request import RequestSummary, Service, expected_request_cost, request_success_rate, simulate_requests
-from .retention import app_breakeven_tokens, app_gross_margin, lifetime_value, monthly_churn, nrr_revenue
+from .retention import (
+    app_breakeven_tokens,
+    app_gross_margin,
+    lifetime_value,
+    monthly_churn,
+    nrr_revenue,
+    users_to_cover,
+)
 from .scenarios import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
 from .scorecard import CRITERIA, RISKS, positioning_score, verdict
-from .serving import cost_per_million_tokens, gpus_to_hold_weights, seconds_per_million_tokens
+from .serving import (
+    cost_per_million_tokens,
+    expert_share_read,
+    gpus_to_hold_weights,
+    seconds_per_million_tokens,
+    users_at_capacity,
+)
 
 __all__ = [
     "CRITERIA",
@@ -72,6 +85,7 @@ __all__ = [
     "expected_app_revenue",
     "expected_capture",
     "expected_request_cost",
+    "expert_share_read",
     "fanout_slow_share",
     "gini",
     "gpus_to_hold_weights",
@@ -100,5 +114,7 @@ __all__ = [
     "simulate_requests",
     "simulate_reshuffles",
     "top_n_share",
+    "users_at_capacity",
+    "users_to_cover",
     "verdict",
 ]

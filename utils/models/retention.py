@@ -7,7 +7,8 @@ An NRR of 1.20 means a cohort pays 20 % more each year.
 Worked examples (``curriculum.md``): LTV = 1000 * 0.75 / 0.02 = 37,500;
 100 at NRR 1.20 for 5 years gives 248.83; an app with ARPU 20 whose users burn
 2 million tokens at 3 a million, plus 1 of other cost, keeps a gross margin of
-1 - (2 * 3 + 1) / 20 = 0.65.
+1 - (2 * 3 + 1) / 20 = 0.65. A fixed cost of 8,280 a month at ARPU 2 and a
+margin of 0.6 takes ceil(8,280 / (2 * 0.6)) = 6,900 users to cover (lesson 09).
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from __future__ import annotations
 from numpy.typing import ArrayLike
 
 from ..validation import check_nonnegative, check_positive, check_probability, check_range
-from ._numeric import Number, scalar_or_array
+from ._numeric import Number, ceil_count, scalar_or_array
 
-__all__ = ["nrr_revenue", "lifetime_value", "app_gross_margin", "app_breakeven_tokens", "monthly_churn"]
+__all__ = [
+    "nrr_revenue",
+    "lifetime_value",
+    "app_gross_margin",
+    "app_breakeven_tokens",
+    "monthly_churn",
+    "users_to_cover",
+]
 
 
 def nrr_revenue(initial_revenue: ArrayLike, nrr: ArrayLike, years: ArrayLike) -> Number:
@@ -101,3 +109,31 @@ def monthly_churn(annual_churn: ArrayLike) -> Number:
     0.006924
     """
     return scalar_or_array(1 - (1 - check_probability(annual_churn, "annual_churn")) ** (1 / 12))
+
+
+def users_to_cover(fixed_monthly_cost: ArrayLike, arpu: ArrayLike, margin: ArrayLike = 1.0) -> Number:
+    """Whole users whose margin pays a fixed monthly cost: ``ceil(fixed / (ARPU * margin))``.
+
+    The fixed cost is what the business pays whatever the number of users (for
+    instance GPUs kept online all month to hold a model); ``margin`` is the
+    share of each user's revenue left after the costs that grow with each user,
+    so it must not count the fixed cost again. With ``margin = 1`` (no cost per
+    user at all) the result is the fewest users that could ever cover the cost.
+
+    Args:
+        fixed_monthly_cost: USD a month, >= 0.
+        arpu: revenue per user, USD a month, > 0.
+        margin: share of ARPU left per user after per-user costs, in (0, 1].
+
+    Returns:
+        Users (a whole number, as a float): the smallest count whose margin covers the cost.
+
+    >>> users_to_cover(8280, 2, 0.6)
+    6900.0
+    >>> users_to_cover(8280, 20)
+    414.0
+    """
+    fixed = check_nonnegative(fixed_monthly_cost, "fixed_monthly_cost")
+    revenue = check_positive(arpu, "arpu")
+    share = check_range(margin, "margin", 0.0, 1.0, low_open=True)
+    return scalar_or_array(ceil_count(fixed / (revenue * share)))

@@ -13,16 +13,36 @@ These are lower bounds: generating tokens is often limited by memory bandwidth,
 not FLOPs. Worked example (``curriculum.md``): 10.3e9 active parameters on a
 1e15 FLOP/s GPU at 50 % MFU take 41.2 s per million tokens, a dense 105e9 model
 420 s; 105e9 parameters at 2 bytes need 3 GPUs of 80 GB.
+
+Two more models for lesson 09, both stated with their assumptions:
+
+- Users one serving copy can handle in a month, at most: the GPU-seconds its
+  GPUs have in a month over the GPU-seconds one user's tokens take. An upper
+  bound, because the seconds per token are a lower bound.
+- The share of a mixture of experts' weights one decoding step must read from
+  memory when a batch of tokens is served together: ``1 - (1 - s) ** B``, if
+  each token uses a share ``s`` of the experts, chosen independently and
+  uniformly (an assumption; real routers are neither). A dense model reads all
+  its weights every step, so this share is also the MoE's memory traffic per
+  token as a fraction of the dense model's: the saving shrinks as batches grow.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from numpy.typing import ArrayLike
 
-from ..validation import check_positive, check_range
+from ..validation import check_count, check_positive, check_probability, check_range
 from ._numeric import Number, ceil_count, scalar_or_array
+from .gpu import HOURS_PER_MONTH
 
-__all__ = ["seconds_per_million_tokens", "gpus_to_hold_weights", "cost_per_million_tokens"]
+__all__ = [
+    "seconds_per_million_tokens",
+    "gpus_to_hold_weights",
+    "cost_per_million_tokens",
+    "users_at_capacity",
+    "expert_share_read",
+]
 
 FLOPS_PER_PARAM_PER_TOKEN = 2.0
 BYTES_PER_GB = 1e9
@@ -67,3 +87,54 @@ def cost_per_million_tokens(
     """
     price = check_positive(gpu_price_per_hour, "gpu_price_per_hour")
     return scalar_or_array(seconds_per_million_tokens(active_params, peak_flops, mfu) / 3600 * price)
+
+
+def users_at_capacity(
+    n_gpus: ArrayLike, active_params: ArrayLike, peak_flops: ArrayLike, mfu: ArrayLike, tokens_millions: ArrayLike
+) -> Number:
+    """Most users one serving copy can handle in a month: ``floor(G * H * 3600 / (s * T))``.
+
+    G GPUs busy every one of the H = 730 hours of a month supply ``G * H * 3600``
+    GPU-seconds; one user's T million tokens take ``s * T`` of them, with ``s``
+    from :func:`seconds_per_million_tokens`. An upper bound: ``s`` counts FLOPs
+    only, and no real fleet is busy every second.
+
+    Args:
+        n_gpus: GPUs in the serving copy, >= 1.
+        active_params, peak_flops, mfu: as in :func:`seconds_per_million_tokens`.
+        tokens_millions: millions of tokens one user consumes a month, > 0.
+
+    Returns:
+        Users (a whole number, as a float).
+
+    >>> users_at_capacity(3, 10.3e9, 1e15, 0.5, 2)
+    95679.0
+    """
+    gpus = check_positive(n_gpus, "n_gpus")
+    tokens = check_positive(tokens_millions, "tokens_millions")
+    seconds_per_user = seconds_per_million_tokens(active_params, peak_flops, mfu) * tokens
+    return scalar_or_array(np.floor(np.round(gpus * HOURS_PER_MONTH * 3600 / seconds_per_user, 9)))
+
+
+def expert_share_read(active_share: ArrayLike, batch_tokens: ArrayLike) -> Number:
+    """Expected share of a mixture of experts' weights read in one decoding step: ``1 - (1 - s) ** B``.
+
+    Each of the B tokens decoded together uses a share ``s`` of the experts,
+    chosen independently and uniformly (an assumption); an expert is read once
+    per step if any token in the batch uses it. Approximating ``s`` by active
+    over total parameters treats every parameter as part of an expert (also an
+    assumption: real models have shared layers every token uses, which makes
+    the share read at least ``s``). A dense model reads a share of 1 every step.
+
+    Args:
+        active_share: share of the weights one token uses, in [0, 1].
+        batch_tokens: tokens decoded together in one step, a whole number >= 1.
+
+    >>> round(expert_share_read(0.1, 1), 4)
+    0.1
+    >>> round(expert_share_read(0.1, 16), 4)
+    0.8147
+    """
+    share = check_probability(active_share, "active_share")
+    batch = check_count(batch_tokens, "batch_tokens", minimum=1, maximum=1e6)
+    return scalar_or_array(1 - (1 - share) ** batch)

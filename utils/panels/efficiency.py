@@ -6,6 +6,13 @@ them. Both must hold every parameter in GPU memory. The panel turns that into
 money: compute cost per million tokens, compute cost per user, and the gross
 margin left per user at a US-level ARPU and at a fraction of it (the essay's
 tenth). Compute costs are lower bounds (see ``utils.models.serving``).
+
+The last readouts turn the GPUs that hold the weights into a fixed monthly
+cost if they are kept online all month (a choice made for latency: lesson 03
+shows when it pays), the users whose ARPU covers that cost with no other cost
+per user, and the most users one copy can serve, an upper bound. The share of
+that capacity the paying users must fill is exactly 1 - the margin after
+compute.
 """
 
 from __future__ import annotations
@@ -18,7 +25,15 @@ import numpy as np
 import pandas as pd
 
 from ..charts import PALETTE, percent_axis
-from ..models import app_gross_margin, cost_per_million_tokens, gpus_to_hold_weights
+from ..models import (
+    HOURS_PER_MONTH,
+    app_gross_margin,
+    cost_per_million_tokens,
+    gpus_to_hold_weights,
+    reserved_monthly_cost,
+    users_at_capacity,
+    users_to_cover,
+)
 from ..whatif import Outcome, Slider, WhatIf
 
 MOE = "Mixture of experts"
@@ -109,6 +124,11 @@ def efficiency_outcome(
         )
 
     gpus = gpus_to_hold_weights(total, bytes_per_param, gpu_memory_gb)
+    floor = reserved_monthly_cost(gpu_price, gpus)  # every hour of the month, busy or not
+    capacity = {
+        MOE: users_at_capacity(gpus, active, peak_flops, mfu, tokens_millions),
+        DENSE: users_at_capacity(gpus, total, peak_flops, mfu, tokens_millions),
+    }
     active_note = (
         f"{active / 1e9:.1f}B of {total_billions:.1f}B parameters active"
         if active_billions <= total_billions
@@ -126,6 +146,16 @@ def efficiency_outcome(
             f"Margin per user at {arpu_ratio:.0%} of US-level ARPU (${low_arpu:,.2f})": both_margins(low_arpu),
             f"GPUs of {gpu_memory_gb:g} GB to hold the weights": (
                 f"{gpus:.0f} for either model ({total_billions:.1f}B parameters x {bytes_per_param:g} bytes)"
+            ),
+            "Kept online all month (fixed)": (
+                f"${floor:,.0f} a month ({gpus:.0f} GPUs x {HOURS_PER_MONTH:.0f} h x {_usd(gpu_price)})"
+            ),
+            "Users to cover it, no other costs": (
+                f"{users_to_cover(floor, us_arpu):,.0f} at ${us_arpu:,.0f}, "
+                f"{users_to_cover(floor, low_arpu):,.0f} at ${low_arpu:,.2f} a month"
+            ),
+            "Most users one copy serves (FLOP bound)": (
+                f"mixture of experts {capacity[MOE]:,.0f}, dense {capacity[DENSE]:,.0f}"
             ),
         },
     )

@@ -30,11 +30,14 @@ CHURN_GRID = np.linspace(0.005, 0.10, 191)  # monthly churn from 0.5% to 10%, th
 
 
 def ltv_outcome(arpu: float, margin_percent: float, churn_percent: float, benchmark_annual_churn: float) -> Outcome:
-    """LTV across monthly churn, the chosen customer on the curve, and a sourced churn benchmark.
+    """LTV across monthly churn, the chosen customer on the curve, and a churn benchmark.
 
     ARPU and churn are both per month, so LTV = ARPU * margin / churn and the
     expected life is 1 / churn months. The annual benchmark is drawn at
-    ``benchmark_annual_churn / 12`` a month, the same rate per month.
+    ``benchmark_annual_churn / 12`` a month, the same rate per month. The
+    course's benchmark is KeyBanc's median gross *dollar* churn; the model
+    needs *customer* churn, so drawing one on the other's axis is a course
+    assumption (customers of similar size), and the label says "dollar churn".
     """
     margin = margin_percent / 100
     churn = churn_percent / 100
@@ -45,7 +48,7 @@ def ltv_outcome(arpu: float, margin_percent: float, churn_percent: float, benchm
     benchmark = pd.DataFrame(
         {
             "churn": [benchmark_annual_churn / MONTHS_PER_YEAR],
-            "label": [f"median SaaS, {benchmark_annual_churn:.0%} a year"],
+            "label": [f"median SaaS dollar churn, {benchmark_annual_churn:.0%} a year"],
         }
     )
     return Outcome(
@@ -83,7 +86,7 @@ def _ltv_chart() -> alt.LayerChart:
             "Line chart of lifetime value in US dollars of gross profit against monthly churn from 0.5 to "
             "10 percent. The curve falls steeply at low churn and flattens at high churn: halving churn "
             "doubles lifetime value. A diamond marks the chosen customer; a dotted vertical line marks the "
-            "sourced median yearly churn of private SaaS companies, expressed per month."
+            "median yearly dollar churn of private SaaS companies, expressed per month."
         ),
         width=480,
         height=260,
@@ -93,7 +96,7 @@ def _ltv_chart() -> alt.LayerChart:
 def ltv_panel(
     benchmark_annual_churn: float, arpu: float = 1000, margin_percent: float = 75, churn_percent: float = 2.0
 ) -> WhatIf:
-    """LTV from monthly ARPU, gross margin and monthly churn, with a sourced annual churn marked."""
+    """LTV from monthly ARPU, gross margin and monthly customer churn, with an annual dollar-churn benchmark marked."""
     return WhatIf(
         title="Lifetime value: move the sliders",
         controls=[
@@ -245,6 +248,8 @@ def app_margin_outcome(
     rule = pd.DataFrame({"tokens": [zero_at] if zero_at > 0 else []})
 
     heaviest = tiers.iloc[-1]
+    token_spend = tokens_per_user * price_per_million
+    left = arpu - token_spend - other_cost
     return Outcome(
         {"line": line, "tiers": tiers, "average": average, "breakeven": rule},
         {
@@ -254,6 +259,11 @@ def app_margin_outcome(
                 "no usage at all: other costs alone use up ARPU"
                 if zero_at <= 0
                 else f"{zero_at:,.2f} million tokens a user a month ({zero_at / tokens_per_user:.1f}x the average)"
+            ),
+            "Where the average user's subscription goes": (
+                f"${arpu:,.2f} = ${token_spend:,.2f} for tokens (to whoever serves the model) "
+                f"+ ${other_cost:,.2f} other costs "
+                + (f"+ ${left:,.2f} left to the app" if left >= 0 else f"- ${-left:,.2f}, the app's loss")
             ),
             f"Heaviest tier ({heaviest['tier']})": (
                 f"{heaviest['share_of_users']:.0%} of users, {heaviest['share_of_tokens']:.0%} of tokens, "
