@@ -170,3 +170,17 @@ def test_changing_one_service_leaves_the_others_draws_alone():
         total = m.simulate_requests(services, n_requests=1000, seed=3).latencies_ms
         assert np.all(total >= first)
     np.testing.assert_array_equal(first, m.simulate_requests([base[0]], n_requests=1000, seed=3).latencies_ms)
+
+
+@given(st.integers(2, 6), probability)
+def test_one_winner_per_scenario_ties_at_equal_weights(n, share):
+    """Lesson 10: with one winner per scenario and equal shares, equal probabilities favor no one."""
+    capture = m.capture_from_winners([[i] for i in range(n)], n, [share] * n)
+    np.testing.assert_allclose(m.expected_capture([1] * n, capture), 1 / n)
+
+
+@given(st.floats(0.01, 1))
+def test_splitting_a_winner_into_two_layers_halves_each_part(share):
+    """Lesson 10's artifact: a scenario with two winning layers gives each half its share."""
+    capture = m.capture_from_winners([[0], [1, 2], [3]], 4, [share] * 3)
+    assert capture[1, 1] == pytest.approx(share / 2) and capture[0, 0] == pytest.approx(share)

@@ -1,6 +1,6 @@
 """Who captures the Plumbing Premium? Scenario weighting (lesson 10).
 
-Each scenario s has a probability ``p_s`` (the learner's weights, normalised to
+Each scenario s has a probability ``p_s`` (the learner's weights, normalized to
 sum to 1) and a row ``C[s, l]``: the share of the premium each layer l captures
 if that scenario comes true (each row sums to 1). The expected share of layer
 l is ``sum_s p_s * C[s, l]``, a matrix product ``p @ C``.
@@ -11,6 +11,12 @@ The sensitivity of that answer to one scenario: move its probability from 0 to
 A capture matrix can be built from who wins each scenario: the winning layers
 of scenario s share ``w_s`` of the premium equally, the other layers share
 ``1 - w_s`` equally (``capture_from_winners``).
+
+How the claimants are counted matters. If every scenario has one winner and
+every ``w_s`` is equal, equal probabilities give every winner the same expected
+share: none leads by construction. Split one scenario's winner into two layers
+and each half gets ``w_s / 2``: the single winners then look larger although no
+belief changed (lesson 10 shows this artifact).
 
 Worked example (ours): p = (0.2, 0.5, 0.3) and
 C = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]
@@ -32,7 +38,7 @@ __all__ = ["normalise_weights", "expected_capture", "probability_sensitivity", "
 
 
 def normalise_weights(weights: ArrayLike) -> NDArray[np.float64]:
-    """Scenario probabilities from any non-negative weights: ``p_s = w_s / sum(w)``.
+    """Scenario probabilities from any non-negative weights: ``p_s = w_s / sum(w)`` (normalized).
 
     >>> normalise_weights([1, 1, 2]).tolist()
     [0.25, 0.25, 0.5]
@@ -91,6 +97,11 @@ def capture_from_winners(
 
     >>> capture_from_winners([[0], [1, 2]], 4, [0.7, 0.6]).round(3).tolist()
     [[0.7, 0.1, 0.1, 0.1], [0.2, 0.3, 0.3, 0.2]]
+
+    One winner per scenario and equal shares: equal probabilities tie the winners.
+
+    >>> expected_capture([1, 1, 1], capture_from_winners([[0], [1], [2]], 3, [0.7] * 3)).round(4).tolist()
+    [0.3333, 0.3333, 0.3333]
     """
     shares = check_probability(winner_shares, "winner_shares").reshape(-1)
     if shares.size != len(winners):

@@ -1,4 +1,16 @@
-"""The panel of lesson 10: who captures the Plumbing Premium under the essay's three scenarios."""
+"""The panel of lesson 10: who captures the Plumbing Premium under the essay's three scenarios.
+
+The essay's table names one claimant per scenario: model providers (vertical
+integration), deployment + observability companies together (horizontal
+layering) and managed open-source providers (managed OSS). The panel compares
+those three claimants, so that each wins exactly one scenario and none leads by
+construction: with equal weights and equal winners' shares they tie.
+
+Counting deployment and observability as two separate layers (``LAYERS``,
+``LAYER_WINNERS``) splits horizontal layering's winners' share in half, and
+model providers then look larger with no belief changed. Lesson 10 shows that
+artifact in a cell of its own; the panel does not use it.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +23,31 @@ from ..models import capture_from_winners, expected_capture, normalise_weights, 
 from ..whatif import Dropdown, Outcome, Slider, WhatIf
 
 SCENARIOS = ("vertical integration", "horizontal layering", "managed OSS")
-LAYERS = ("model providers", "deployment", "orchestration", "observability", "managed OSS providers")
-# Who wins each scenario, as the essay's table says (data/scenarios.csv, premium_accrues_to).
-WINNERS = ((0,), (1, 3), (4,))
+# The essay's "premium accrues to" column (data/scenarios.csv): one claimant per scenario.
+CLAIMANTS = ("model providers", "deployment + observability", "managed OSS providers")
+WINNERS = ((0,), (1,), (2,))
+# The same scenarios counted by layer: horizontal layering then has two winners that split its share.
+LAYERS = ("model providers", "deployment", "observability", "managed OSS providers")
+LAYER_WINNERS = ((0,), (1, 2), (3,))
+START_WEIGHTS = (50, 50, 50)  # equal: no scenario favored before the learner says so (an assumption)
+ASSUMED_WINNER_SHARE = 70  # percent of the premium the winner takes in its scenario: a teaching assumption
 SWEEP = np.linspace(0.0, 1.0, 41)
-ASSUMED_WINNER_SHARE = 70  # percent of the premium the winners take in their scenario: a teaching assumption
-DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 4]]
+DASHES = [[1, 0], [7, 3], [2, 2]]
+WIDTHS = [5, 3, 1.5]  # lines that coincide stay visible: a thin line on a thick one
+LEGEND = alt.Legend(orient="bottom", direction="vertical", symbolType="stroke")
+
+
+def capture_table(winner_shares_percent: tuple[float, float, float]) -> np.ndarray:
+    """Capture by claimant (rows: scenarios), from each scenario's winners' share in percent."""
+    return capture_from_winners(WINNERS, len(CLAIMANTS), np.asarray(winner_shares_percent, dtype=float) / 100)
+
+
+def _leader(shares: np.ndarray) -> str:
+    top = shares.max()
+    tied = [name for name, share in zip(CLAIMANTS, shares, strict=True) if np.isclose(share, top, atol=5e-4)]
+    if len(tied) == 1:
+        return f"{tied[0]}, {top:.1%}"
+    return f"none: {', '.join(tied)} tie at {top:.1%}"
 
 
 def scenario_outcome(
@@ -28,24 +59,21 @@ def scenario_outcome(
     winners_managed: float,
     sensitivity_to: int,
 ) -> Outcome:
-    """Expected share of the premium by layer, and its sensitivity to one scenario's probability."""
+    """Expected share of the premium by claimant, and its sensitivity to one scenario's probability."""
     weights = [weight_vertical, weight_horizontal, weight_managed]
     no_weight = sum(weights) == 0
     probabilities = normalise_weights([1, 1, 1] if no_weight else weights)
-    capture = capture_from_winners(
-        WINNERS, len(LAYERS), np.array([winners_vertical, winners_horizontal, winners_managed]) / 100
-    )
+    capture = capture_table((winners_vertical, winners_horizontal, winners_managed))
     shares = expected_capture(probabilities, capture)
     sweep = probability_sensitivity(probabilities, capture, sensitivity_to, SWEEP)
-    top = int(np.argmax(shares))
     alone = capture[sensitivity_to]
     return Outcome(
         {
-            "shares": pd.DataFrame({"layer": LAYERS, "share": shares}),
+            "shares": pd.DataFrame({"claimant": CLAIMANTS, "share": shares}),
             "sweep": pd.DataFrame(
                 {
-                    "probability": np.repeat(SWEEP, len(LAYERS)),
-                    "layer": np.tile(LAYERS, SWEEP.size),
+                    "probability": np.repeat(SWEEP, len(CLAIMANTS)),
+                    "claimant": np.tile(CLAIMANTS, SWEEP.size),
                     "share": sweep.ravel(),
                 }
             ),
@@ -54,82 +82,75 @@ def scenario_outcome(
         {
             "Probabilities": ", ".join(f"{name} {p:.0%}" for name, p in zip(SCENARIOS, probabilities, strict=True))
             + (" (no weight given anywhere: treated as equally likely)" if no_weight else ""),
-            "Largest expected share": f"{LAYERS[top]}, {shares[top]:.1%}",
-            "Expected shares": ", ".join(f"{layer} {share:.1%}" for layer, share in zip(LAYERS, shares, strict=True)),
+            "Largest expected share": _leader(shares),
+            "Expected shares": ", ".join(
+                f"{claimant} {share:.1%}" for claimant, share in zip(CLAIMANTS, shares, strict=True)
+            ),
             f"If {SCENARIOS[sensitivity_to]} were certain": (
-                f"{LAYERS[int(np.argmax(alone))]} would take {alone.max():.0%}"
+                f"{CLAIMANTS[int(np.argmax(alone))]} would take {alone.max():.0%}"
             ),
         },
     )
 
 
 def _chart() -> alt.HConcatChart:
-    scale = alt.Scale(domain=list(LAYERS), range=PALETTE[: len(LAYERS)])
-    colour = alt.Color("layer:N", title="Layer", scale=scale, legend=alt.Legend(orient="right", symbolType="stroke"))
+    scale = alt.Scale(domain=list(CLAIMANTS), range=PALETTE[: len(CLAIMANTS)])
     bars = alt.Chart(alt.Data(name="shares")).encode(
-        y=alt.Y("layer:N", sort=list(LAYERS), title=None),
+        y=alt.Y("claimant:N", sort=list(CLAIMANTS), title=None),
         x=alt.X("share:Q", axis=percent_axis("Expected share of the premium"), scale=alt.Scale(domain=[0, 1])),
     )
     bar_chart = (
-        bars.mark_bar().encode(color=alt.Color("layer:N", scale=scale, legend=None))
+        bars.mark_bar().encode(color=alt.Color("claimant:N", scale=scale, legend=None))
         + bars.mark_text(align="left", dx=4).encode(text=alt.Text("share:Q", format=".0%"))
-    ).properties(title="Expected share by layer", width=200, height=180)
-    dash = alt.StrokeDash(
-        "layer:N", title="Layer", scale=alt.Scale(domain=list(LAYERS), range=DASHES), legend=alt.Legend(orient="right")
+    ).properties(title="Expected share by claimant", width=200, height=150)
+    sweep = alt.Chart(alt.Data(name="sweep")).encode(
+        x=alt.X("probability:Q", axis=percent_axis("Probability of the chosen scenario")),
+        y=alt.Y("share:Q", axis=percent_axis("Expected share"), scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("claimant:N", title="Claimant", scale=scale, legend=LEGEND),
+        strokeDash=alt.StrokeDash(
+            "claimant:N", title="Claimant", scale=alt.Scale(domain=list(CLAIMANTS), range=DASHES), legend=LEGEND
+        ),
     )
-    lines = (
-        alt.Chart(alt.Data(name="sweep"))
-        .mark_line()
-        .encode(
-            x=alt.X("probability:Q", axis=percent_axis("Probability of the chosen scenario")),
-            y=alt.Y("share:Q", axis=percent_axis("Expected share"), scale=alt.Scale(domain=[0, 1])),
-            color=colour,
-            strokeDash=dash,
+    # One layer per claimant, thickest first: lines that coincide (equal weights) show as thin on thick.
+    lines = alt.layer(
+        *(
+            sweep.transform_filter(alt.datum.claimant == claimant).mark_line(strokeWidth=width)
+            for claimant, width in zip(CLAIMANTS, WIDTHS, strict=True)
         )
     )
     now = alt.Chart(alt.Data(name="current")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x="probability:Q")
     return (
-        alt.hconcat(bar_chart, (lines + now).properties(title="Sensitivity", width=230, height=180))
+        alt.hconcat(bar_chart, (lines + now).properties(title="Sensitivity", width=230, height=150))
         .resolve_legend(color="independent", strokeDash="independent")
         .properties(
             title="Who captures the Plumbing Premium? Your probabilities, weighted",
             description=(
-                "Left: horizontal bars of the expected share of the premium captured by each of five layers, "
-                "given the chosen scenario probabilities. Right: lines showing how each layer's expected share "
-                "changes as the chosen scenario's probability goes from 0 to 100 percent, with a dotted line "
-                "at its current probability."
+                "Left: horizontal bars of the expected share of the premium captured by each of the essay's three "
+                "claimants (model providers; deployment and observability companies; managed open-source "
+                "providers), given the chosen scenario probabilities. Right: lines showing how each claimant's "
+                "expected share changes as the chosen scenario's probability goes from 0 to 100 percent, with a "
+                "dotted line at its current probability. Lines that coincide are drawn thin on thick."
             ),
         )
     )
 
 
 def scenario_panel() -> WhatIf:
-    """Weights for the three scenarios, the winners' share in each, and the scenario to sweep."""
+    """Weights for the three scenarios, the winners' share in each (an assumption), and the scenario to sweep."""
+    vertical, horizontal, managed = START_WEIGHTS
+
+    def winners_share(name: str, scenario: str) -> Slider:
+        return Slider(name, f"Winners' share if {scenario} (assumption)", 0, 100, 5, ASSUMED_WINNER_SHARE, suffix="%")
+
     return WhatIf(
         title="Weight the scenarios: where does the premium go?",
         controls=[
-            Slider("weight_vertical", "Weight: vertical integration", 0, 100, 5, 35),
-            Slider("weight_horizontal", "Weight: horizontal layering", 0, 100, 5, 35),
-            Slider("weight_managed", "Weight: managed OSS", 0, 100, 5, 30),
-            Slider(
-                "winners_vertical",
-                "Winners' share if vertical integration",
-                0,
-                100,
-                5,
-                ASSUMED_WINNER_SHARE,
-                suffix="%",
-            ),
-            Slider(
-                "winners_horizontal",
-                "Winners' share if horizontal layering",
-                0,
-                100,
-                5,
-                ASSUMED_WINNER_SHARE,
-                suffix="%",
-            ),
-            Slider("winners_managed", "Winners' share if managed OSS", 0, 100, 5, ASSUMED_WINNER_SHARE, suffix="%"),
+            Slider("weight_vertical", "Weight: vertical integration", 0, 100, 5, vertical),
+            Slider("weight_horizontal", "Weight: horizontal layering", 0, 100, 5, horizontal),
+            Slider("weight_managed", "Weight: managed OSS", 0, 100, 5, managed),
+            winners_share("winners_vertical", "vertical integration"),
+            winners_share("winners_horizontal", "horizontal layering"),
+            winners_share("winners_managed", "managed OSS"),
             Dropdown(
                 "sensitivity_to",
                 "Sensitivity to",
