@@ -20,6 +20,22 @@ For months t = 0, 1, ...::
 Worked example (ours): T = 3, s = 0, h0 = 0, h_x = 0.1, e = 0.5, P = 100 over
 6 months gives 100, 200, 300, 350, 395, 435.5; with s = 1 the copy changes
 nothing (600 after 6 months); with s = 0.5, 513.94.
+
+Build or buy, the product manager's lens (lesson 01). A team can buy a tool
+from a vendor, paying a fee ``F`` a month whose level grows by a factor ``g``
+each year (the vendor's net revenue retention is a floor for how fast a kept
+customer's bill grows), or build it, paying ``B`` up front and ``R`` a month to
+run and maintain it. Over ``n`` months (month t = 0, 1, ...)::
+
+    buy_t   = sum_(k <= t) F * g ** floor(k / 12)
+    build_t = B + R * (t + 1)
+
+The break-even growth is the ``g`` at which the two are equal after ``n``
+months; buying is cheaper below it.
+
+Worked example (ours): F = 100, B = 2,400, R = 40 over 36 months: building
+costs 3,840; buying costs 3,600 with a flat bill (g = 1) and 4,167 at
+g = 1.15; the break-even growth solves 1 + g + g^2 = 3.2, g = 1.0652.
 """
 
 from __future__ import annotations
@@ -29,7 +45,7 @@ from numpy.typing import NDArray
 
 from ..validation import check_count, check_probability, check_range
 
-__all__ = ["cumulative_gross_profit"]
+__all__ = ["cumulative_gross_profit", "build_or_buy_costs", "breakeven_bill_growth"]
 
 
 def cumulative_gross_profit(
@@ -66,3 +82,62 @@ def cumulative_gross_profit(
     churn = h0 + hx * blunted * copied
     kept = np.concatenate(([1.0], np.cumprod(1 - churn)[:-1]))
     return np.cumsum(kept * gross)
+
+
+def build_or_buy_costs(
+    months: int,
+    *,
+    vendor_monthly_fee: float,
+    bill_growth: float,
+    build_cost: float,
+    build_monthly_cost: float,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Cumulative cost of buying and of building a tool, month by month (two arrays of length ``months``).
+
+    Args:
+        months: n, the horizon in months, 1 to 240.
+        vendor_monthly_fee: F, the vendor's fee a month in the first year, >= 0.
+        bill_growth: g, the factor the fee grows by each year (1.15 for 15 % a year), in [0, 3].
+        build_cost: B, the cost of building the tool, paid in month 0, >= 0.
+        build_monthly_cost: R, the cost a month of running and maintaining it, >= 0.
+
+    Returns:
+        ``(buy, build)``: ``buy[t] = sum_(k <= t) F * g ** floor(k / 12)`` and ``build[t] = B + R * (t + 1)``.
+    """
+    t = np.arange(int(check_count(months, "months", 1, 240)))
+    fee = float(check_range(vendor_monthly_fee, "vendor_monthly_fee", 0.0))
+    growth = float(check_range(bill_growth, "bill_growth", 0.0, 3.0))
+    upfront = float(check_range(build_cost, "build_cost", 0.0))
+    running = float(check_range(build_monthly_cost, "build_monthly_cost", 0.0))
+    buy = np.cumsum(fee * growth ** (t // 12))
+    build = upfront + running * (t + 1)
+    return buy, build
+
+
+def breakeven_bill_growth(
+    months: int, *, vendor_monthly_fee: float, build_cost: float, build_monthly_cost: float
+) -> float:
+    """The yearly growth ``g`` of the vendor's bill at which buying and building cost the same after ``months``.
+
+    Buying is cheaper for any slower growth. ``nan`` when no ``g`` in [0, 3]
+    makes them equal (building is then always cheaper, or always dearer).
+    Found by bisection: the cost of buying rises with ``g``.
+    """
+
+    def gap(growth: float) -> float:
+        buy, build = build_or_buy_costs(
+            months,
+            vendor_monthly_fee=vendor_monthly_fee,
+            bill_growth=growth,
+            build_cost=build_cost,
+            build_monthly_cost=build_monthly_cost,
+        )
+        return float(buy[-1] - build[-1])
+
+    low, high = 0.0, 3.0
+    if gap(low) > 0 or gap(high) < 0 or vendor_monthly_fee == 0:
+        return float("nan")
+    for _ in range(100):
+        middle = (low + high) / 2
+        low, high = (middle, high) if gap(middle) < 0 else (low, middle)
+    return (low + high) / 2
