@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute student html present bench bench-models load-test clean help
+.PHONY: lab test unit notebooks browser execute student progress html present bench bench-models load-test clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
@@ -18,7 +18,8 @@ help:
 	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
 	@echo "make load-test     20 simulated learners on a local JupyterHub: memory and latency"
-	@echo "make student OUT=dir  student copies of every lesson (solutions removed; edited copies kept)"
+	@echo "make student OUT=dir  student copies: no solutions, no notice answers (KEEP_NOTICE=1 keeps those); edits kept"
+	@echo "make progress DIR=homes OUT=class.csv  a class report from the learners' progress files"
 	@echo "make html OUT=dir     every lesson as a standalone HTML page (no kernel, no internet)"
 	@echo "make present LESSON=03  one lesson in app mode (Voila), for a projector"
 	@echo "make clean    remove .venv/ and node_modules/"
@@ -59,7 +60,12 @@ execute: $(STAMP)
 
 student: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make student OUT=dir"; exit 2; }
-	$(BIN)/python -m tools.student $(OUT)
+	$(BIN)/python -m tools.student $(OUT) $(if $(KEEP_NOTICE),--keep-notice)
+
+# DIR holds one home folder per learner (a JupyterHub's /home): DIR/<learner>/.plumbing-premium/progress.json
+progress: $(STAMP)
+	@test -n "$(DIR)" && test -n "$(OUT)" || { echo "usage: make progress DIR=homes OUT=class.csv"; exit 2; }
+	$(BIN)/python -m tools.progress_report $(DIR) $(OUT)
 
 html: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make html OUT=dir"; exit 2; }

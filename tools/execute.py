@@ -10,11 +10,15 @@ re-run changes nothing unless what the code prints changes.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from utils.checks import PROGRESS_ENV
 
 VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled")
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -32,9 +36,15 @@ def lesson_client(notebook: nbformat.NotebookNode, path: Path) -> NotebookClient
     )
 
 
+def run_lesson(client: NotebookClient, **env: str) -> None:
+    """Execute in a kernel whose progress file is scratch: no learner's progress is read or written."""
+    with tempfile.TemporaryDirectory(prefix="plumbing-progress-") as scratch:
+        client.execute(env={**os.environ, PROGRESS_ENV: os.path.join(scratch, "progress.json"), **env})
+
+
 def execute(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    lesson_client(notebook, path).execute()
+    run_lesson(lesson_client(notebook, path))
     notebook.metadata.pop("widgets", None)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     notebook.metadata["language_info"] = {"name": "python"}

@@ -12,7 +12,6 @@ Mermaid, no MathJax: formulas stay as readable TeX).
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import nbformat
 from nbconvert.exporters import HTMLExporter
 
-from tools.execute import lesson_client
+from tools.execute import lesson_client, run_lesson
 from utils.whatif import STATIC_ENV
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
@@ -35,8 +34,7 @@ def lesson_html(path: Path) -> str:
     for cell in notebook.cells:
         if cell.cell_type == "markdown":  # no MathJax here to read the escape: write the dollar itself
             cell.source = ESCAPED_DOLLAR.sub("&#36;", cell.source)
-    client = lesson_client(notebook, path)
-    client.execute(env={**os.environ, STATIC_ENV: "1"})  # for this kernel only
+    run_lesson(lesson_client(notebook, path), **{STATIC_ENV: "1"})  # static panels for this kernel only
     exporter = HTMLExporter(
         template_name="offline",
         extra_template_basedirs=[str(TEMPLATES)],
