@@ -105,9 +105,7 @@ def test_a_folder_in_the_way_is_skipped_and_the_rest_recorded(tmp_path):
     (tmp_path / first.name).mkdir()
     report = write_copies(tmp_path, [first, second])
     assert report[0].startswith("skipped") and report[1].startswith("written")
-    assert json.loads((tmp_path / RECORD).read_text()) == {
-        second.name: json.loads((tmp_path / RECORD).read_text())[second.name]
-    }
+    assert list(json.loads((tmp_path / RECORD).read_text())) == [second.name]
     assert write_copies(tmp_path, [second]) == [f"same    {tmp_path / second.name}"]
 
 
