@@ -30,13 +30,19 @@ def _ids(paths):
     return [p.stem for p in paths]
 
 
-def _is_solution(cell) -> bool:
-    return "solution" in cell.metadata.get("tags", [])
+def _tagged(cell, tag: str) -> bool:
+    return tag in cell.metadata.get("tags", [])
 
 
 def _is_exercise(cell) -> bool:
-    """A learner's cell that ends in a self-check."""
-    return cell.cell_type == "code" and not _is_solution(cell) and re.search(r"^check\(", cell.source, flags=re.M)
+    """A learner's cell: tagged exercise, it ends in a self-check."""
+    return cell.cell_type == "code" and _tagged(cell, "exercise")
+
+
+def _is_panel(cell) -> bool:
+    """A cell that shows a what-if panel (a widget with controls; ``show(chart)`` draws a chart alone)."""
+    widget = any(WIDGET in o.get("data", {}) for o in cell.get("outputs", []))
+    return cell.cell_type == "code" and widget and not re.search(r"^show\(", cell.source, flags=re.M)
 
 
 def test_there_are_lessons():
@@ -68,28 +74,51 @@ class TestLessonShape:
     def test_panels_are_followed_by_what_to_notice(self, path):
         assert "### What to notice" in _markdown(_read(path))
 
-    def test_at_least_two_exercises_each_with_a_hidden_solution(self, path):
+    def test_at_least_two_exercises_each_with_a_collapsed_worked_solution(self, path):
         cells = _read(path).cells
         exercises = [i for i, c in enumerate(cells) if _is_exercise(c)]
         assert len(exercises) >= 2
         for index in exercises:
-            following = next(c for c in cells[index + 1 :] if c.cell_type == "code")
-            assert _is_solution(following), f"exercise in cell {index} has no solution next"
-            assert following.metadata.get("jupyter") == {"source_hidden": True, "outputs_hidden": True}
+            assert re.search(r'^check\("\d\d\.\d+", answer_\w+\)$', cells[index].source, flags=re.M), index
+            following = cells[index + 1]
+            assert following.cell_type == "markdown" and _tagged(following, "solution"), (
+                f"cell {index}: no solution next"
+            )
+            assert following.source.startswith("<details><summary>Worked solution to exercise ")
+
+    def test_no_check_outside_exercises_and_no_code_solutions(self, path):
+        """Run All must neither run a solution nor show a pass: only exercise cells call check."""
+        for index, cell in enumerate(_read(path).cells):
+            if cell.cell_type == "code" and not _is_exercise(cell):
+                assert not re.search(r"^check\(", cell.source, flags=re.M), f"cell {index} calls check"
+            assert not (cell.cell_type == "code" and _tagged(cell, "solution")), f"cell {index}: a code solution"
 
     def test_exercises_start_unanswered(self, path):
         for cell in filter(_is_exercise, _read(path).cells):
             assert re.search(r"^answer_\w+ = \.\.\.", cell.source, flags=re.M)
 
+    def test_every_panel_follows_a_prediction(self, path):
+        cells = _read(path).cells
+        for index, cell in enumerate(cells):
+            if _is_panel(cell):
+                before = [c.source for c in cells[max(0, index - 3) : index] if c.cell_type == "markdown"]
+                assert any("Predict" in text for text in before), f"cell {index}: a panel without a Predict prompt"
+
+    def test_every_what_to_notice_is_answered_right_after(self, path):
+        cells = _read(path).cells
+        for index, cell in enumerate(cells):
+            if cell.cell_type == "markdown" and "### What to notice" in cell.source:
+                answers = cells[index + 1]
+                assert answers.cell_type == "markdown" and _tagged(answers, "notice"), f"cell {index}: no answers"
+                assert answers.source.startswith('<details><summary>Answers to "What to notice"</summary>')
+
+    def test_shows_the_learners_progress_before_the_takeaways(self, path):
+        code = [c for c in _read(path).cells if c.cell_type == "code"]
+        assert code[-1].source.strip().endswith(f'progress("{path.stem[:2]}")')
+
     def test_ends_with_takeaways_and_a_way_on(self, path):
         last = _read(path).cells[-1]
         assert last.cell_type == "markdown" and "## Key takeaways" in last.source and "**Next:**" in last.source
-
-    def test_solution_headings_go_with_their_solutions(self, path):
-        """Student copies drop cells tagged solution: the heading of a solution must go too."""
-        for cell in _read(path).cells:
-            if cell.cell_type == "markdown" and cell.source.startswith("**Solution**"):
-                assert _is_solution(cell), f"untagged solution heading: {cell.source[:40]!r}"
 
     def test_only_missing_lessons_are_in_preparation(self, path):
         for number in re.findall(r"lesson (\d\d)\b[^\n(]*\(in preparation\)", _markdown(_read(path))):
