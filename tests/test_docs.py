@@ -20,3 +20,18 @@ def test_guide_lists_each_lesson_with_its_time_and_objectives():
     guide = teaching_guide.GUIDE.read_text()
     for lesson in LESSONS:
         assert f"## {lesson.number:02d} · {lesson.title} ({lesson.minutes} minutes)" in guide
+
+
+def test_every_lesson_says_what_to_skip_when_time_is_short():
+    notes = yaml.safe_load(teaching_guide.NOTES.read_text())
+    for lesson in LESSONS:
+        assert notes[lesson.stem].get("session"), f"{lesson.stem}: add a one-line 'session:' note"
+
+
+def test_the_guide_carries_every_lessons_notice_answers():
+    guide = teaching_guide.GUIDE.read_text()
+    for lesson in LESSONS:
+        notebook = teaching_guide.nbformat.read(teaching_guide.NOTEBOOK_DIR / lesson.filename, as_version=4)
+        answers = teaching_guide.notice_answers(notebook)
+        assert answers, f"{lesson.stem}: no answers to 'What to notice'"
+        assert all(answer in guide for answer in answers)

@@ -69,10 +69,22 @@ then `!pip install -e ./REPOSITORY_NAME` and restart the runtime); the lessons
 then run, but the server setting that makes sliders snappier does not apply.
 Classic Jupyter Notebook 6 does not render the panels.
 
-**Answers.** Every exercise is followed by a collapsed cell tagged `solution`
-with a worked answer; the end-of-course quiz in lesson 11 has one per question.
-Student copies leave these out; keep the full lessons for yourself.
+**Answers.** Every exercise's answer key is computed by the course's models in
+`utils/answer_key/` (one module per lesson), never typed into a learner's
+cell; `utils.checks.grade("03.1", answer)` grades any answer without recording
+it. Each exercise is followed by a collapsed worked solution (a Markdown cell
+tagged `solution`) and each "What to notice" list by its collapsed answers
+(tagged `notice`); this guide repeats the notice answers below. Run All never
+runs or opens them, and student copies leave both out (`make student OUT=class/
+KEEP_NOTICE=1` keeps the notice answers for self-paced groups).
+
+**Progress.** Each learner's checks are recorded in their home folder
+(`~/.plumbing-premium/progress.json`); `make progress DIR=/home OUT=class.csv`
+writes a class report, one row per learner, and prints a summary.
 """
+
+# Lessons taught together when the course runs as class sessions.
+SESSIONS = ((0, 1, 2), (3, 4), (5, 6), (7, 8), (9, 10), (11,))
 
 
 def objectives(notebook: nbformat.NotebookNode) -> list[str]:
@@ -83,7 +95,33 @@ def objectives(notebook: nbformat.NotebookNode) -> list[str]:
 
 
 def exercise_count(notebook: nbformat.NotebookNode) -> int:
-    return sum(1 for c in notebook.cells if c.cell_type == "code" and "solution" in c.metadata.get("tags", []))
+    return sum(1 for c in notebook.cells if "exercise" in c.metadata.get("tags", []))
+
+
+def notice_answers(notebook: nbformat.NotebookNode) -> list[str]:
+    """The answers to each "What to notice" list, as written in the lesson's cells tagged notice."""
+    answers = []
+    for cell in notebook.cells:
+        if "notice" in cell.metadata.get("tags", []):
+            body = re.sub(r"</?details>|<summary>.*?</summary>", "", cell.source, flags=re.S)
+            answers.append(body.strip())
+    return answers
+
+
+def session_plan(notes: dict) -> str:
+    """Class sessions: which lessons, their minutes, and what to skip when time is short."""
+    lines = [
+        "## Running it as class sessions",
+        "",
+        "| session | lessons | minutes | when time is short |",
+        "|---|---|---|---|",
+    ]
+    for number, group in enumerate(SESSIONS, start=1):
+        lessons = [lesson for lesson in LESSONS if lesson.number in group]
+        names = ", ".join(f"{lesson.number:02d} {lesson.title}" for lesson in lessons)
+        short = " ".join(notes[lesson.stem].get("session", "") for lesson in lessons).strip()
+        lines.append(f"| {number} | {names} | {sum(lesson.minutes for lesson in lessons)} | {short} |")
+    return "\n".join(lines) + "\n"
 
 
 def lesson_section(stem: str, notes: dict) -> str:
@@ -102,17 +140,18 @@ def lesson_section(stem: str, notes: dict) -> str:
     lines += ["", "**Misconceptions to listen for**", ""] + [f"- {m}" for m in notes[stem]["misconceptions"]]
     lines += [
         "",
-        f"**Answers:** {exercise_count(notebook)} worked solutions, each in the collapsed cell "
-        "tagged `solution` after its exercise.",
+        f"**Answers:** {exercise_count(notebook)} exercises, each followed by its collapsed worked solution.",
         "",
     ]
+    for answers in notice_answers(notebook):
+        lines += ['**Answers to "What to notice"**', "", answers, ""]
     return "\n".join(lines)
 
 
 def build() -> str:
     notes = yaml.safe_load(NOTES.read_text(encoding="utf-8"))
     sections = [lesson_section(lesson.stem, notes) for lesson in LESSONS if lesson.exists]
-    return INTRODUCTION + "\n" + "\n".join(sections)
+    return INTRODUCTION + "\n" + session_plan(notes) + "\n" + "\n".join(sections)
 
 
 def main(argv: list[str]) -> int:
