@@ -239,7 +239,7 @@ def _chart() -> alt.VConcatChart:
             ),
             description=(
                 "Three charts of a synthetic quarter of venture deals. First, every deal as a dot, ranked from largest "
-                "to smallest on a logarithmic dollar axis; the mega-round is a larger, labelled orange diamond and a "
+                "to smallest on a logarithmic dollar axis; the mega-round is a larger, labeled orange diamond and a "
                 "dashed line marks the median deal, which barely moves. Second, two stacked bars show the largest "
                 "deal's share of the quarter's total without and with the mega-round. Third, two bars show the HHI "
                 "without and with it on a scale of 0 to 10,000, with dotted lines at the merger guidelines' "
@@ -325,7 +325,7 @@ def few_took_much_figure(funding: pd.DataFrame) -> WhatIf:
         description=(
             "Horizontal bar chart of the share of venture money taken by a few: OpenAI's one round in the first "
             "quarter of 2025 (global, Crunchbase), five companies in 2025 (global, Crunchbase) and 0.05 percent "
-            "of deals in 2025 (US, PitchBook-NVCA as read in a secondary report). Each bar is labelled with its "
+            "of deals in 2025 (US, PitchBook-NVCA as read in a secondary report). Each bar is labeled with its "
             "share, its source and the source's confidence."
         ),
         width=480,
@@ -333,3 +333,90 @@ def few_took_much_figure(funding: pd.DataFrame) -> WhatIf:
     )
     readout = {row.who: f"{row.share:.1%} of the money ({row.source})" for row in shares.itertuples()}
     return show(chart, readout)
+
+
+# What the data can and cannot support -------------------------------------------------
+
+PLUMBING_LAYERS = ("deployment", "orchestration", "observability")
+
+
+def plumbing_rounds(rounds: pd.DataFrame, year: str) -> pd.DataFrame:
+    """The infrastructure ("plumbing") rounds of ``year`` in ``data.load("funding_rounds")``.
+
+    One teller only (the ``other reports`` rows, so that no round counts twice),
+    the essay's three layers only (not the model layer), and only rounds with an
+    amount and a date in ``year``. These are the companies the essay names, not
+    every company of the layers: the course holds no funding series by layer.
+    """
+    known = rounds[
+        (rounds["figure_from"] == "other reports")
+        & rounds["layer"].isin(PLUMBING_LAYERS)
+        & rounds["amount_usd"].notna()
+        & rounds["date"].fillna("").str.startswith(year)
+    ]
+    return known[["company", "layer", "round", "date", "amount_usd"]].reset_index(drop=True)
+
+
+def evidence_table(funding: pd.DataFrame, rounds: pd.DataFrame, layers: pd.DataFrame) -> pd.DataFrame:
+    """Five claims about 2025's venture money: whose claim, what the course's data holds, whether it supports them.
+
+    ``funding``, ``rounds`` and ``layers`` are ``data.load`` of ``funding_concentration``,
+    ``funding_rounds`` and ``infrastructure_layers``; every figure in the table is
+    computed from them. The columns are ``claim``, ``whose claim``,
+    ``what the course's data holds``, ``supported?`` and ``what would settle it``.
+    """
+    quarter = funding[(funding["period"] == "2025-Q1") & (funding["scope"] == "global")].iloc[0]
+    year = funding[(funding["period"] == "2025") & (funding["scope"] == "global")].iloc[0]
+    deals = funding[funding["top_deals_share"].notna()].iloc[0]
+    plumbing = plumbing_rounds(rounds, "2025")["amount_usd"].sum()
+    deployment_claim = layers.loc[layers["layer"] == "deployment", "essay_capital_usd"].iloc[0]
+    by_layer = "app, model or infrastructure layer"
+    rows = [
+        (
+            "Totals rose sharply",
+            f"sourced ({year.source}, {year.confidence})",
+            f"${year.total_usd / 1e9:,.0f}B raised worldwide in 2025, {year.growth_vs_prior:+.0%} on the year before",
+            "Yes. To call it a record needs earlier years, which the course does not hold.",
+            "totals for earlier years",
+        ),
+        (
+            "A few large bets take much of the money",
+            "the explainer",
+            (
+                f"OpenAI's one round: {quarter.top_n_share:.1%} of Q1 2025; {year.top_n:.0f} companies: "
+                f"{year.top_n_share:.0%} of 2025; {deals.top_deals_share:.2%} of US deals: "
+                f"{deals.top_deals_value_share:.0%} of US deal value"
+            ),
+            f"Yes (the last figure from a secondary report, confidence {deals.confidence})",
+            "nothing more for the claim as stated",
+        ),
+        (
+            "Median deal sizes stay flat or fall",
+            "the explainer",
+            "no median deal size and no list of deals",
+            "Cannot tell: the synthetic quarter of section 6 shows only that it can happen",
+            "the median and the number of deals, quarter by quarter, over several years",
+        ),
+        (
+            "Capital rotates toward the infrastructure layers",
+            "the explainer and the essay",
+            (
+                f"the one named mega-round is OpenAI's, in the model layer; the plumbing rounds of 2025 the course "
+                f"knows of add up to ${plumbing / 1e6:,.0f}M, {plumbing / year.total_usd:.2%} of the year; "
+                "no funding by layer over time"
+            ),
+            "No: its concentration is in the model layer, and a shift over time needs a series by layer",
+            f"every round of several years, each company assigned to an {by_layer} by one data provider",
+        ),
+        (
+            "Deployment is where the money is concentrating",
+            f"the essay (over ${deployment_claim / 1e6:,.0f}M into Modal, Baseten and Fireworks)",
+            "the three companies' rounds (lesson 02); no other deployment companies, no earlier years",
+            "The amounts, yes; that money concentrates there, no",
+            "the same series by layer, to compare deployment with the other layers",
+        ),
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["claim", "whose claim", "what the course's data holds", "supported?", "what would settle it"],
+    )

@@ -66,13 +66,13 @@ def reshuffle_outcome(n_models: float, reshuffle_percent: float, penalty_percent
 
 
 def _reshuffle_chart() -> alt.LayerChart:
-    colour = alt.Color(
+    color = alt.Color(
         "series:N",
         title=None,
         scale=alt.Scale(domain=RESHUFFLE_SERIES, range=[PURPLE, VERMILLION, BLUE, GREEN]),
         legend=alt.Legend(orient="bottom", columns=2),
     )
-    # Second cue besides colour: the one world is a thin step line, the average dotted, the formula dashed.
+    # Second cue besides color: the one world is a thin step line, the average dotted, the formula dashed.
     dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=RESHUFFLE_SERIES, range=[[1, 0], [2, 2], [7, 3], [1, 0]]))
     x = alt.X(
         "quarter:Q", title="Quarter (0 = today, when the app's model leads)", axis=alt.Axis(tickMinStep=1, format="d")
@@ -86,18 +86,18 @@ def _reshuffle_chart() -> alt.LayerChart:
         alt.Chart(alt.Data(name="lines"))
         .transform_filter(alt.datum.series == SAMPLE)
         .mark_line(interpolate="step-after", strokeWidth=1.5)
-        .encode(x=x, y=y, color=colour, strokeDash=dash)
+        .encode(x=x, y=y, color=color, strokeDash=dash)
     )
     lines = (
         alt.Chart(alt.Data(name="lines"))
         .transform_filter(alt.datum.series != SAMPLE)
         .mark_line(strokeWidth=3)
-        .encode(x=x, y=y, color=colour, strokeDash=dash)
+        .encode(x=x, y=y, color=color, strokeDash=dash)
     )
     simulated = (
         alt.Chart(alt.Data(name="lines"))
         .transform_filter(alt.datum.series == SIMULATED)
-        .mark_point(size=30, filled=True, color=VERMILLION)  # a fixed colour keeps the dots out of the legend
+        .mark_point(size=30, filled=True, color=VERMILLION)  # a fixed color keeps the dots out of the legend
         .encode(x=x, y=y)
     )
     return (sample + lines + simulated).properties(
@@ -107,7 +107,7 @@ def _reshuffle_chart() -> alt.LayerChart:
             "The green vendor line stays at 100 percent. A thin purple step line shows the app in one simulated "
             "world, dropping when its model loses the lead and rising if it wins it back; a dotted orange line "
             "gives the average over all simulated worlds and a dashed blue line the expected revenue from the "
-            "formula, both falling from 100 percent towards a level set by the number of models and the penalty."
+            "formula, both falling from 100 percent toward a level set by the number of models and the penalty."
         ),
         width=480,
         height=260,
@@ -188,7 +188,7 @@ def diversification_outcome(n_customers: float, rho: float) -> Outcome:
 
 def _diversification_chart() -> alt.LayerChart:
     series = [CORRELATED, INDEPENDENT]
-    colour = alt.Color(
+    color = alt.Color(
         "series:N", title=None, scale=alt.Scale(domain=series, range=[BLUE, GREEN]), legend=alt.Legend(orient="bottom")
     )
     dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[[1, 0], [6, 3]]))
@@ -199,10 +199,10 @@ def _diversification_chart() -> alt.LayerChart:
         axis=alt.Axis(values=[1, 3, 10, 30, 100, 300, 1000], format=",d"),
     )
     y = alt.Y("cv:Q", title="CV of total revenue (× one customer's CV)", scale=alt.Scale(domain=[0, 1]))
-    curves = alt.Chart(alt.Data(name="curves")).mark_line().encode(x=x, y=y, color=colour, strokeDash=dash)
+    curves = alt.Chart(alt.Data(name="curves")).mark_line().encode(x=x, y=y, color=color, strokeDash=dash)
     floor = alt.Chart(alt.Data(name="floor")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(y=y)
     # The label sits at the right, under the floor and clear of the curve that approaches it from above;
-    # a floor near the axis is labelled at the left instead, above it, where the curve is still high.
+    # a floor near the axis is labeled at the left instead, above it, where the curve is still high.
     high = alt.Chart(alt.Data(name="floor")).transform_filter(alt.datum.cv >= 0.15)
     low = alt.Chart(alt.Data(name="floor")).transform_filter(alt.datum.cv < 0.15)
     floor_label = high.mark_text(align="right", baseline="top", x="width", dy=3, color="#000000").encode(
