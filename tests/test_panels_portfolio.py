@@ -9,6 +9,7 @@ import pytest
 from tests.panel_checks import assert_every_control_moves
 from utils import data
 from utils.models import deal_mean_multiple, prob_at_least_one_hit, prob_deal_at_least, simulate_deals
+from utils.models.portfolio import alpha_for_mean
 from utils.panels.portfolio import (
     APP_ALPHA,
     APP_ZEROS,
@@ -24,6 +25,7 @@ from utils.panels.portfolio import (
     calibration_table,
     chance_of_a_hit,
     expected_multiple,
+    fund_returning_multiple,
     portfolio_outcome,
     portfolio_panel,
     published_at_least,
@@ -52,6 +54,26 @@ def test_portfolio_readout_matches_the_models_at_the_curriculum_example():
     assert hit.startswith(f"{(deals >= 10).any(axis=1).mean():.1%} simulated, ")
     assert f"{prob_at_least_one_hit(20, 0.5, 1.5):.1%}" == "27.3%" and "27.3% from 1 - (1 - q)^N" in hit
     assert hit.endswith(f"q = {prob_deal_at_least(10, 0.5, 1.5):.2%}") and hit.endswith("q = 1.58%")
+    fund = readout["At least one fund-returning deal"]
+    assert fund == (
+        f"{(deals >= 20).any(axis=1).mean():.1%} simulated, "
+        f"{prob_at_least_one_hit(20, 0.5, 1.5, 20):.1%} from the formula (20x or more: 20 equal checks)"
+    )
+    assert "10.6% from the formula" in fund  # 1 - (1 - 0.5 x 20 ** -1.5) ** 20
+
+
+def test_a_deal_returns_the_fund_at_as_many_times_the_money_as_there_are_checks():
+    assert fund_returning_multiple(20) == 20.0 and fund_returning_multiple(1) == 1.0
+    # One check: the deal is the fund, so any deal that is not a zero returns it.
+    assert (
+        portfolio_outcome(1, 50, 1.5)
+        .readout["At least one fund-returning deal"]
+        .endswith("50.0% from the formula (1x or more: 1 equal check)")
+    )
+    # More checks make a 10x likelier but a fund-returning deal rarer (alpha > 1): the bar rises with N.
+    chances = [prob_at_least_one_hit(n, 0.5, 1.5, fund_returning_multiple(n)) for n in (5, 20, 100)]
+    assert chances == sorted(chances, reverse=True)
+    assert f"{chances[-1]:.1%}" in portfolio_outcome(100, 50, 1.5).readout["At least one fund-returning deal"]
 
 
 def test_histogram_counts_every_portfolio_and_the_rules_sit_on_mean_and_median():
@@ -91,6 +113,10 @@ def test_allocation_readout_matches_the_models():
     assert readout["At least one deal of 10x or more"].startswith(
         f"{(deals >= 10).any(axis=1).mean():.1%} simulated, {1 - miss:.1%} from the formula"
     )
+    miss_20x = (1 - prob_at_least_one_hit(10, 0.6, 1.3, 20)) * (1 - prob_at_least_one_hit(10, 0.3, 2.0, 20))
+    assert readout["At least one fund-returning deal"].startswith(
+        f"{(deals >= 20).any(axis=1).mean():.1%} simulated, {1 - miss_20x:.1%} from the formula (20x or more"
+    )
 
 
 def test_an_all_application_mix_is_the_single_group_portfolio():
@@ -127,6 +153,24 @@ def test_the_assumed_groups_differ_as_the_lesson_says():
     panel = allocation_panel()
     defaults = {c["name"]: c["value"] for c in panel.controls}
     assert defaults["app_zeros_percent"] == 60 and defaults["infra_alpha"] == 2.0
+    # Infrastructure's alpha is thinner than the venture-wide range, but the variance is still infinite (alpha <= 2).
+    assert data.pick("power_law_parameters", "alpha_high", estimate="implied range") < INFRA_ALPHA <= 2
+
+
+def test_under_the_defaults_infrastructure_is_steadier_but_not_richer_as_the_lesson_says():
+    """Lesson 07 states this result plainly: the defaults do not encode the essay's outperformance."""
+    app = [Bets(20, APP_ZEROS, APP_ALPHA)]
+    infra = [Bets(20, INFRA_ZEROS, INFRA_ALPHA)]
+    assert f"{expected_multiple(infra):.2f}x" == "1.40x" and f"{expected_multiple(app):.2f}x" == "1.73x"
+    _, app_multiples = _simulated(app)
+    _, infra_multiples = _simulated(infra)
+    assert np.median(infra_multiples) > np.median(app_multiples)
+    assert (infra_multiples < 1).mean() < (app_multiples < 1).mean()
+    assert chance_of_a_hit(infra) < chance_of_a_hit(app)
+    # The essay's claim needs a fatter infrastructure tail: below this alpha, infrastructure's mean is the higher.
+    needed = alpha_for_mean(expected_multiple(app), INFRA_ZEROS)
+    assert 1.5 < needed < INFRA_ALPHA
+    assert expected_multiple([Bets(20, INFRA_ZEROS, needed - 0.05)]) > expected_multiple(app)
 
 
 @pytest.mark.parametrize("args", [(100, 0, 1.1), (100, 50, 1.5)])

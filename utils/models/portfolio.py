@@ -6,7 +6,8 @@ multiple follows a Pareto law with minimum 1x and tail exponent ``alpha``:
 fatter tail; for alpha <= 2 the variance is infinite, and for alpha <= 1 so is
 the mean.
 
-- Mean multiple: ``(1 - p) * alpha / (alpha - 1)`` for alpha > 1.
+- Mean multiple: ``(1 - p) * alpha / (alpha - 1)`` for alpha > 1; solved for
+  alpha, the tail exponent that gives a mean ``M``: ``M / (M - (1 - p))``.
 - ``P(deal >= m) = (1 - p) * m ** -alpha`` for m >= 1.
 - At least one deal of ``multiple`` or more among N: ``1 - (1 - q) ** N`` with
   ``q = (1 - p) * multiple ** -alpha``.
@@ -23,7 +24,14 @@ from numpy.typing import ArrayLike, NDArray
 from ..validation import check_count, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
-__all__ = ["deal_mean_multiple", "prob_deal_at_least", "prob_at_least_one_hit", "simulate_portfolios", "simulate_deals"]
+__all__ = [
+    "alpha_for_mean",
+    "deal_mean_multiple",
+    "prob_deal_at_least",
+    "prob_at_least_one_hit",
+    "simulate_portfolios",
+    "simulate_deals",
+]
 
 MAX_ALPHA = 10.0
 
@@ -43,6 +51,28 @@ def deal_mean_multiple(p_zero: ArrayLike, alpha: ArrayLike) -> Number:
     p = check_probability(p_zero, "p_zero")
     a = _alpha(alpha, for_mean=True)
     return scalar_or_array((1 - p) * a / (a - 1))
+
+
+def alpha_for_mean(mean_multiple: ArrayLike, p_zero: ArrayLike) -> Number:
+    """Tail exponent at which a deal with share of zeros ``p`` has mean ``M``: ``M / (M - (1 - p))``.
+
+    The mean formula ``M = (1 - p) * alpha / (alpha - 1)`` solved for alpha. A
+    smaller alpha (fatter tail) gives a larger mean, so this is the largest alpha
+    that reaches ``M``. As alpha grows the mean falls toward ``1 - p`` (every
+    survivor returns 1x), so ``M`` must exceed ``1 - p``.
+
+    >>> round(alpha_for_mean(1.5, 0.5), 6)
+    1.5
+    """
+    p = check_range(p_zero, "p_zero", 0.0, 1.0, high_open=True)  # every deal a zero: no alpha gives a mean
+    m = check_range(mean_multiple, "mean_multiple", 0.0, low_open=True)
+    floor = np.broadcast_to(1 - p, np.broadcast_shapes(m.shape, p.shape))
+    m = np.broadcast_to(m, floor.shape)
+    if not np.all(m > floor):
+        bad = m[m <= floor].flat[0]
+        raise ValueError(f"mean_multiple must be above 1 - p_zero (no alpha gives a mean that low), got {bad:g}.")
+    alpha = m / (m - floor)
+    return scalar_or_array(alpha)
 
 
 def prob_deal_at_least(multiple: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike) -> Number:
