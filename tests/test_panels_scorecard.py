@@ -3,8 +3,8 @@
 import pytest
 
 from tests.panel_checks import assert_every_control_moves
-from utils.models import positioning_score
-from utils.panels.scorecard import contributions, scorecard_outcome, scorecard_panel
+from utils.models import positioning_score, verdict
+from utils.panels.scorecard import THRESHOLDS, contributions, scorecard_outcome, scorecard_panel
 
 EXAMPLE = {
     "model_agnostic_demand": 4,
@@ -35,3 +35,10 @@ def test_all_equal_is_said_plainly():
 
 def test_every_control_changes_the_readout():
     assert_every_control_moves(scorecard_panel(), chart=False)
+
+
+def test_threshold_lines_are_where_the_verdict_changes():
+    """Lesson 11 prints the thresholds from the panel's lines: they must be the model's own."""
+    assert list(THRESHOLDS["points"]) == sorted(THRESHOLDS["points"])
+    for points in THRESHOLDS["points"]:
+        assert verdict(points) != verdict(points - 0.01)
