@@ -9,21 +9,31 @@ memory per learner (single-user server plus kernel), slider latency under that
 load (median and 95th percentile, kernel round trip through the hub's proxy),
 and how many learners one 32 GB node would hold. Asserts nothing: it reports.
 Every request goes to 127.0.0.1, and every loop is bounded in count and time.
+
+Safe on a shared machine: everything lives in a fresh scratch folder only its
+owner can enter (``0700``), learners' homes included, so nobody can plant a
+startup file in a home before its kernel starts; each simulated learner gets a
+random password and every other login is refused; and the hub, the proxy, the
+servers and their kernels are stopped and the scratch folder (with the service
+token) removed on a normal exit, an error, Ctrl-C or SIGTERM alike.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
 import secrets
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import uuid
 from pathlib import Path
 
@@ -45,12 +55,30 @@ panel = serverless_panel(
 )
 """
 HUB_CONFIG = """
+import hmac
+from jupyterhub.auth import Authenticator
+
+PASSWORDS = {passwords!r}
+
+
+class LearnerPasswords(Authenticator):
+    \"\"\"Only the simulated learners log in, each with their own random password.\"\"\"
+
+    async def authenticate(self, handler, data):
+        expected = PASSWORDS.get(data.get("username", ""))
+        if expected and hmac.compare_digest(expected, data.get("password", "")):
+            return data["username"]
+        return None
+
+
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {port}
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = {hub_port}
-c.JupyterHub.authenticator_class = "dummy"
+c.JupyterHub.authenticator_class = LearnerPasswords
+c.Authenticator.allowed_users = set(PASSWORDS)
 c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = "{scratch}/homes/{{username}}"
 c.Spawner.cmd = [{singleuser!r}]
 c.Spawner.args = ["--allow-root"]
 c.Spawner.start_timeout = 120
@@ -75,9 +103,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def learner_names(count: int) -> list[str]:
+    return [f"learner{i:02d}" for i in range(count)]
+
+
 class Hub:
-    def __init__(self, scratch: Path) -> None:
+    def __init__(self, scratch: Path, learners: list[str]) -> None:
         self.port, self.token = free_port(), secrets.token_hex(16)
+        self.passwords = {name: secrets.token_urlsafe(16) for name in learners}
         self.url = f"http://127.0.0.1:{self.port}"
         config = scratch / "jupyterhub_config.py"
         config.write_text(
@@ -90,8 +123,10 @@ class Hub:
                 scratch=scratch,
                 proxy=str(PROXY),
                 token=self.token,
+                passwords=self.passwords,
             )
         )
+        (scratch / "homes").mkdir(mode=0o700)
         log = (scratch / "hub.log").open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=scratch, stdout=log, stderr=subprocess.STDOUT
@@ -122,7 +157,7 @@ class Hub:
         raise RuntimeError("JupyterHub did not start")
 
     async def start_server(self, user: str, seconds: float = 180) -> None:
-        await self.api("POST", "/hub/api/users", {"usernames": [user]})
+        # The hub created every allowed learner at start-up.
         await self.api("POST", f"/hub/api/users/{user}/server")
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -132,12 +167,33 @@ class Hub:
             await asyncio.sleep(0.5)
         raise RuntimeError(f"server of {user} did not start")
 
+    async def login_refused(self, user: str, password: str) -> bool:
+        """Whether the hub's login form turns these credentials away (a success redirects)."""
+        form = await self.http.fetch(f"{self.url}/hub/login", raise_error=False)
+        cookies = "; ".join(c.split(";", 1)[0] for c in form.headers.get_list("Set-Cookie"))
+        xsrf = next((c.split("=", 1)[1] for c in cookies.split("; ") if c.startswith("_xsrf=")), "")
+        request = HTTPRequest(
+            f"{self.url}/hub/login",
+            method="POST",
+            headers={"Cookie": cookies},
+            body=urllib.parse.urlencode({"username": user, "password": password, "_xsrf": xsrf}),
+            follow_redirects=False,
+        )
+        response = await self.http.fetch(request, raise_error=False)
+        return response.code != 302
+
     def stop(self) -> None:
+        """Stop the hub (which stops the proxy and the learners' servers), then anything it left behind."""
+        family = psutil.Process(self.process.pid).children(recursive=True) if self.process.poll() is None else []
         self.process.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        for process in family:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                process.kill()
+        psutil.wait_procs(family, timeout=10)
 
 
 def message(msg_type: str, content: dict, channel: str) -> tuple[str, str]:
@@ -233,12 +289,18 @@ def memory_per_learner_mb() -> list[float]:
 async def main(learners: int, moves: int) -> None:
     if not PROXY.exists():
         sys.exit(f"{PROXY} is missing: run `npm ci` (make load-test does).")
-    with tempfile.TemporaryDirectory() as scratch:
-        hub = Hub(Path(scratch))
+    names = learner_names(learners)
+    with tempfile.TemporaryDirectory(prefix="plumbing-load-") as scratch:  # created 0700
+        hub = Hub(Path(scratch), names)
         try:
             await hub.wait_up()
+            if not await hub.login_refused(names[0], "a-guess") or not await hub.login_refused("stranger", "x"):
+                raise RuntimeError("the hub let a wrong password or a stranger in")
+            if await hub.login_refused(names[0], hub.passwords[names[0]]):
+                raise RuntimeError("the hub refused a learner's own password: the login check proves nothing")
+            print(f"hub up at {hub.url} in {scratch}; logins other than the learners' own refused", flush=True)
             started = time.perf_counter()
-            crowd = [Learner(hub, f"learner{i:02d}", moves, seed=i) for i in range(learners)]
+            crowd = [Learner(hub, name, moves, seed=i) for i, name in enumerate(names)]
             await asyncio.wait_for(asyncio.gather(*(learner.run() for learner in crowd)), timeout=900)
             elapsed = time.perf_counter() - started
             memory = memory_per_learner_mb()
@@ -256,10 +318,23 @@ async def main(learners: int, moves: int) -> None:
     print(f"one {NODE_GB} GB node, {SYSTEM_RESERVE_GB} GB kept for the system: about {fits} learners by memory")
 
 
+def stop_on_signals() -> None:
+    """SIGTERM ends the run as Ctrl-C does: through every ``finally``, so the hub is stopped and scratch removed."""
+
+    def interrupt(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=20)
     parser.add_argument("--moves", type=int, default=20, help="slider moves per learner")
     args = parser.parse_args()
     os.environ.setdefault("JUPYTERHUB_SINGLEUSER_APP", "jupyter_server.serverapp.ServerApp")
-    asyncio.run(main(args.learners, args.moves))
+    stop_on_signals()
+    try:
+        asyncio.run(main(args.learners, args.moves))
+    except KeyboardInterrupt:
+        sys.exit("stopped: the hub, its servers and the scratch folder are gone")
