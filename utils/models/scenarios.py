@@ -60,7 +60,7 @@ def _capture(capture: ArrayLike, n_scenarios: int) -> NDArray[np.float64]:
 
 
 def expected_capture(weights: ArrayLike, capture: ArrayLike) -> NDArray[np.float64]:
-    """Expected share of the premium by layer: ``normalise(weights) @ capture``.
+    """Expected share of the premium by layer: ``normalise_weights(weights) @ capture``.
 
     >>> capture = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.5, 0.1, 0.3], [0.1, 0.2, 0.4, 0.3]]
     >>> expected_capture([0.2, 0.5, 0.3], capture).round(2).tolist()

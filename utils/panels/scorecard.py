@@ -21,7 +21,7 @@ THRESHOLDS = pd.DataFrame({"points": [40, 70], "label": ["mixed from 40", "plumb
 
 
 def contributions(scores: dict[str, float]) -> pd.DataFrame:
-    """Each criterion's points towards the 0-100 score (equal weights: up to 20 each)."""
+    """Each criterion's points toward the 0-100 score (equal weights: up to 20 each)."""
     points = [
         (MAX_SCORE - scores[c] if c in RISKS else scores[c]) * 100 / (MAX_SCORE * len(CRITERIA)) for c in CRITERIA
     ]
@@ -73,7 +73,7 @@ def _chart() -> alt.LayerChart:
     return (bar + rules + labels).properties(
         title="The positioning test: would demand survive a reshuffle of the model landscape?",
         description=(
-            "One horizontal bar stacked from five segments, each a criterion's points towards a score out of 100; "
+            "One horizontal bar stacked from five segments, each a criterion's points toward a score out of 100; "
             "dotted lines mark the verdict thresholds at 40 (mixed) and 70 (plumbing-like)."
         ),
         width=520,
