@@ -2,7 +2,7 @@
 
 Each function states its formula and units in its docstring, checks its
 arguments (a ``ValueError`` names the argument, the value and the valid range),
-and is vectorised where the model allows: an array in gives an array out, so
+and is vectorized where the model allows: an array in gives an array out, so
 one call draws a curve. The topic modules behind this one:
 
 - ``gpu``: serverless against reserved GPUs (lesson 03);
