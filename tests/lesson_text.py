@@ -69,7 +69,7 @@ NOT_A_QUANTITY = [
         r"(?: \d+[.,]?(?: and| or|,)?)+",
         re.I,
     ),
-    re.compile(r"\b0\d\b"),  # 00 to 09 are lesson numbers
+    re.compile(r"\b0\d\b|\b\d\d(?= · )"),  # 00 to 09, and "11 · Capstone", are lesson numbers
     re.compile(r"^>.*$", re.M),  # quotations: the source's words, not the course's figures
     re.compile(r'"[^"\n]*"|“[^”]*”'),
     re.compile(r"\b(?:19|20)\d\d\b"),  # years

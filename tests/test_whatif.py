@@ -143,3 +143,72 @@ def test_the_shared_control_check_catches_a_control_that_does_nothing():
     )
     with pytest.raises(AssertionError, match="moving unused to 0.6 changed nothing"):
         assert_every_control_moves(ignored)
+
+
+def _fragile_panel() -> WhatIf:
+    """A panel whose model fails above a slope of 4, as a model can at a slider's corner."""
+
+    def compute(slope: float) -> Outcome:
+        if slope > 4:
+            raise ValueError(f"slope must be at most 4, got {slope}")
+        return _line(slope)
+
+    return WhatIf("Fragile", [Slider("slope", "Slope", 0, 5, 0.5, 1)], compute, _chart(title="t", description="d"))
+
+
+def test_a_failing_move_shows_why_keeps_the_last_good_chart_and_recovers():
+    panel = _fragile_panel()
+    good, revision = panel.datasets, panel.revision
+    panel.values = {"slope": 4.5}  # what the browser sends
+    assert panel.error == "These values cannot be computed: slope must be at most 4, got 4.5"
+    assert panel.datasets == good and panel.revision == revision  # the last good chart stays, unredrawn
+    assert panel.readout_text().startswith(panel.error + "\n(the numbers below are from the last values that worked)")
+    panel.values = {"slope": 2.0}
+    assert panel.error == "" and panel.readout_text() == "Slope: 2.0\nLast: 2.00"
+
+
+def test_set_raises_the_models_error():
+    with pytest.raises(ValueError, match="slope must be at most 4"):
+        _fragile_panel().set(slope=5)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (9, r"Slope \(slope\) must be between 0 and 5, got 9"),
+        (-1, r"must be between 0 and 5"),
+        (float("nan"), r"Slope \(slope\) must be a finite number, got nan"),
+        (float("inf"), r"must be a finite number"),
+        ("2", r"must be a finite number, got '2'"),
+        (True, r"must be a finite number, got True"),
+        (1.25, r"moves in steps of 0.5 from 0; 1.25 is not on the slider"),
+    ],
+)
+def test_set_refuses_values_the_slider_cannot_show_naming_the_control(value, message):
+    panel = _panel()
+    before = dict(panel.values)
+    with pytest.raises(ValueError, match=message):
+        panel.set(slope=value)
+    assert panel.values == before  # nothing was sent
+
+
+def test_set_refuses_an_unknown_option_naming_the_choices():
+    with pytest.raises(ValueError, match=r"Shape \(shape\) must be one of \['Straight', 'Curved'\], got 'Wavy'"):
+        _panel().set(shape="Wavy")
+
+
+@pytest.mark.parametrize("part", ["min", "max", "step", "value"])
+def test_infinite_slider_settings_are_a_value_error(part):
+    settings = {"min": 0, "max": 5, "step": 0.5, "value": 1, part: float("inf")}
+    with pytest.raises(ValueError, match=f"Slider 'slope': {part} must be a finite number"):
+        Slider("slope", "Slope", **settings)
+
+
+def test_rows_never_carry_nan_or_infinity_into_json():
+    panel = WhatIf(
+        "t",
+        [],
+        lambda: Outcome({"points": pd.DataFrame({"x": [0.0, 1.0, 2.0], "y": [np.nan, np.inf, 1.0]})}),
+        _chart(title="t", description="d"),
+    )
+    json.dumps(panel.datasets, allow_nan=False)  # raises on NaN or Infinity

@@ -70,7 +70,17 @@ function dropdownRow(control, id, onChange) {
   return row;
 }
 
-function renderReadout(element, items) {
+function renderReadout(element, items, error) {
+  const parts = [];
+  if (error) {
+    // The model could not compute the moved control's value: say why, and that
+    // the chart and numbers below are from the last values that worked.
+    const problem = document.createElement("p");
+    problem.className = "pp-error";
+    problem.setAttribute("role", "alert");
+    problem.textContent = `${error} The chart and numbers below are from the last values that worked.`;
+    parts.push(problem);
+  }
   const list = document.createElement("ul");
   for (const [term, value] of items) {
     const item = document.createElement("li");
@@ -79,7 +89,8 @@ function renderReadout(element, items) {
     item.append(label, value);
     list.append(item);
   }
-  element.replaceChildren(list);
+  parts.push(list);
+  element.replaceChildren(...parts);
 }
 
 async function render({ model, el }) {
@@ -127,7 +138,10 @@ async function render({ model, el }) {
   readout.className = "pp-readout";
   readout.setAttribute("role", "status");
   readout.setAttribute("aria-live", "polite");
-  const showReadout = () => renderReadout(readout, model.get("readout"));
+  const showReadout = () => {
+    renderReadout(readout, model.get("readout"), model.get("error"));
+    chart.classList.toggle("pp-stale", Boolean(model.get("error")));
+  };
   showReadout();
 
   root.append(heading, controls, chart, readout);
@@ -157,10 +171,12 @@ async function render({ model, el }) {
   // (a control that does not matter in the current state): redraw on that.
   model.on("change:revision", loadDatasets);
   model.on("change:readout", showReadout);
+  model.on("change:error", showReadout);
   return () => {
     model.off("change:values", followPython);
     model.off("change:revision", loadDatasets);
     model.off("change:readout", showReadout);
+    model.off("change:error", showReadout);
     finalize();
   };
 }

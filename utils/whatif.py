@@ -65,6 +65,10 @@ class Slider:
     suffix: str = ""
 
     def __post_init__(self) -> None:
+        for part in ("min", "max", "step", "value"):
+            number = getattr(self, part)
+            if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number):
+                raise ValueError(f"Slider {self.name!r}: {part} must be a finite number, got {number!r}.")
         if not self.min < self.max:
             raise ValueError(f"Slider {self.name!r}: min must be below max, got {self.min} and {self.max}.")
         if not 0 < self.step <= self.max - self.min:
@@ -98,7 +102,19 @@ class Slider:
         }
 
     def encode(self, value: float) -> float:
-        """The value the browser shows for a model value."""
+        """The value the browser shows for a model value; refused unless the slider can show it."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError(f"{self.label} ({self.name}) must be a finite number, got {value!r}.")
+        if not self.min - 1e-9 <= value <= self.max + 1e-9:
+            raise ValueError(
+                f"{self.label} ({self.name}) must be between {self.min:g} and {self.max:g}, got {value:g}."
+            )
+        steps = (value - self.min) / self.step
+        if abs(steps - round(steps)) > 1e-6:
+            raise ValueError(
+                f"{self.label} ({self.name}) moves in steps of {self.step:g} from {self.min:g}; "
+                f"{value:g} is not on the slider (try {self.min + round(steps) * self.step:g})."
+            )
         return float(value)
 
     def decode(self, sent: float) -> float:
@@ -130,6 +146,8 @@ class Dropdown:
 
     def encode(self, text: str) -> int:
         """The browser's option index for an option's text."""
+        if text not in self.options:
+            raise ValueError(f"{self.label} ({self.name}) must be one of {list(self.options)}, got {text!r}.")
         return list(self.options).index(text)
 
     def decode(self, sent: int) -> Any:
@@ -154,9 +172,9 @@ class Outcome:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """JSON-ready rows; NaN becomes ``null`` (JSON has no NaN)."""
+    """JSON-ready rows; NaN and infinities become ``null`` (JSON has neither)."""
     rows = frame.to_dict(orient="records")
-    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()} for row in rows]
+    return [{k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()} for row in rows]
 
 
 def _panel_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
@@ -183,6 +201,7 @@ class WhatIf(anywidget.AnyWidget):
     spec = traitlets.Dict().tag(sync=True)
     datasets = traitlets.Dict().tag(sync=True)
     readout = traitlets.List().tag(sync=True)
+    error = traitlets.Unicode("").tag(sync=True)  # why the last move could not be computed; "" when all is well
     revision = traitlets.Int(0).tag(sync=True)
 
     def __init__(
@@ -223,17 +242,29 @@ class WhatIf(anywidget.AnyWidget):
             raise ValueError(f"no control named {sorted(unknown)}; controls are {sorted(self._controls)}.")
         sent = {name: self._controls[name].encode(value) for name, value in values.items()}
         self.values = {**self.values, **sent}
+        if self.error:
+            raise ValueError(self.error)
 
     def _refresh(self) -> None:
-        outcome = self._compute(**self.model_arguments())
+        """Recompute for the current values. A model that fails keeps the last good chart and says why."""
+        try:
+            outcome = self._compute(**self.model_arguments())
+            datasets = {name: _records(frame) for name, frame in outcome.datasets.items()}
+        except Exception as failure:  # noqa: BLE001  (shown to the learner, never lost in a log)
+            self.error = f"These values cannot be computed: {failure}"
+            return
         with self.hold_sync():
-            self.datasets = {name: _records(frame) for name, frame in outcome.datasets.items()}
+            self.datasets = datasets
             self.readout = [[label, text] for label, text in outcome.readout.items()]
+            self.error = ""
             self.revision += 1
 
     def readout_text(self) -> str:
-        """The key numbers as plain text, one ``label: value`` per line."""
-        return "\n".join(f"{label}: {text}" for label, text in self.readout)
+        """The key numbers as plain text, one ``label: value`` per line (the error first, if any)."""
+        lines = [f"{label}: {text}" for label, text in self.readout]
+        return "\n".join(
+            [self.error, "(the numbers below are from the last values that worked)", *lines] if self.error else lines
+        )
 
     def static_html(self) -> str:
         """The panel as it stands, for a page without a kernel: the chart as SVG and the key numbers.
