@@ -342,7 +342,10 @@ def test_the_llm_availability_is_an_assumption_modeled_on_slas_where_offered():
     """sources.md: LLM API SLAs ~99.9% where offered, often none on standard plans (L): not sourced for this request."""
     llm = _row("service_profiles", service="LLM provider")
     assert (llm["kind"], llm["source"], llm["confidence"], llm["availability"]) == (
-        "assumption", "course assumption", "L", 0.999
+        "assumption",
+        "course assumption",
+        "L",
+        0.999,
     )
     assert "SLAs where a provider offers one" in llm["note"] and "often have none" in llm["note"]
 
