@@ -34,7 +34,7 @@ APPLICATION = "Application"
 INFRASTRUCTURE = "Infrastructure"
 NO_COPY = "Never copied (reference)"
 SERIES = [APPLICATION, INFRASTRUCTURE, NO_COPY]
-COLOURS = [PALETTE[1], PALETTE[0], "#666666"]
+COLORS = [PALETTE[1], PALETTE[0], "#666666"]
 DASHES = [[1, 0], [8, 4], [2, 3]]
 
 
@@ -118,8 +118,8 @@ def _separation(app: np.ndarray, infra: np.ndarray) -> str:
 
 
 def _chart() -> alt.LayerChart:
-    colour = alt.Color(
-        "product:N", title=None, scale=alt.Scale(domain=SERIES, range=COLOURS), legend=alt.Legend(orient="bottom")
+    color = alt.Color(
+        "product:N", title=None, scale=alt.Scale(domain=SERIES, range=COLORS), legend=alt.Legend(orient="bottom")
     )
     dash = alt.StrokeDash("product:N", scale=alt.Scale(domain=SERIES, range=DASHES), legend=None)
     x = alt.X(
@@ -129,11 +129,11 @@ def _chart() -> alt.LayerChart:
         axis=alt.Axis(values=list(range(0, HORIZON_MONTHS + 1, 6))),
     )
     y = alt.Y("profit:Q", title="Cumulative gross profit per customer (index: 100 a month)")
-    lines = alt.Chart(alt.Data(name="lines")).mark_line().encode(x=x, y=y, color=colour, strokeDash=dash)
+    lines = alt.Chart(alt.Data(name="lines")).mark_line().encode(x=x, y=y, color=color, strokeDash=dash)
     rules = (
         alt.Chart(alt.Data(name="copies"))
         .mark_rule(strokeDash=[3, 3], strokeWidth=1.5)
-        .encode(x=x, color=alt.Color("product:N", scale=alt.Scale(domain=SERIES, range=COLOURS), legend=None))
+        .encode(x=x, color=alt.Color("product:N", scale=alt.Scale(domain=SERIES, range=COLORS), legend=None))
     )
     labels = (
         alt.Chart(alt.Data(name="copies"))
@@ -149,7 +149,7 @@ def _chart() -> alt.LayerChart:
         description=(
             "Line chart of cumulative gross profit per customer, as an index of 100 a month, against months "
             "0 to 36 since the customer signed. Three lines: the application (solid), the infrastructure "
-            "product (dashed) and a dotted reference that is never copied. Dashed vertical rules, labelled "
+            "product (dashed) and a dotted reference that is never copied. Dashed vertical rules, labeled "
             "'app copied' and 'infra copied', mark the month a competitor copies each product; after it, "
             "that product's line bends down."
         ),
