@@ -3,11 +3,21 @@
 ``load("gpu_prices")`` reads ``data/gpu_prices.csv``, checks it against
 ``utils.schemas.SCHEMAS["gpu_prices"]`` (types, ranges, allowed values and the
 provenance columns) and returns a typed DataFrame. A malformed file raises a
-:class:`DataFileError` naming the file, the row and the column of every problem.
+:class:`DataFileError` naming the file, the row and the column of every problem:
+an empty file, text that is not UTF-8, a row with more or fewer fields than the
+header, a value of the wrong type or out of range, an infinite number. A comma
+at the end of every line (as spreadsheet programs write) is read as nothing.
+
+A file is read and validated once while it is unchanged; ``load`` hands out a
+copy each time, so that a lesson may change its frame without touching another's.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -36,23 +46,83 @@ def available() -> list[str]:
 
 def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """Read ``<data_dir>/<name>.csv`` and validate it; ``data_dir`` defaults to ``data/``."""
+    return _validated(name, data_dir).copy()
+
+
+def _validated(name: str, data_dir: Path | None) -> pd.DataFrame:
+    """The validated frame of a file, read again only when the file changes (shared: do not modify)."""
     if name not in SCHEMAS:
         raise ValueError(f"name must be one of {available()}, got {name!r}.")
-    path = (data_dir or DATA_DIR) / f"{name}.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    path = ((data_dir or DATA_DIR) / f"{name}.csv").resolve()
+    stat = path.stat()
+    return _read_and_validate(name, path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_and_validate(name: str, path: Path, _mtime_ns: int, _size: int) -> pd.DataFrame:
+    frame = _read_rows(path)
     try:
-        return SCHEMAS[name].validate(frame, lazy=True)
+        frame = SCHEMAS[name].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         raise DataFileError(_describe(path, errors.failure_cases, SCHEMAS[name].unique or [])) from None
+    _require_finite(path, frame)
+    return frame
 
 
-def pick(name: str, column: str, **where: str) -> Any:
-    """The one value of ``column`` in the row of ``name`` that matches ``where``.
+def _read_rows(path: Path) -> pd.DataFrame:
+    """The file's cells as text ("" read as missing), every row checked against the header's width."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataFileError(
+            f"{path.name} is not UTF-8 text (byte {error.object[error.start]:#04x} at position {error.start}): "
+            "save it as UTF-8 (CSV UTF-8 in a spreadsheet program)."
+        ) from None
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or not any(rows[0]):
+        raise DataFileError(f"{path.name} is empty: its first line must name the columns.")
+    header, body = _drop_trailing_commas(rows[0], rows[1:])
+    problems = [
+        f"  {_where(index)}: {len(row)} fields, but the header names {len(header)} columns"
+        for index, row in enumerate(body)
+        if len(row) != len(header)
+    ]
+    if problems:
+        raise DataFileError("\n".join([f"{path.name} does not match its schema:", *problems]))
+    frame = pd.DataFrame(body, columns=header, dtype=str)
+    return frame.mask(frame == "")
+
+
+def _drop_trailing_commas(header: list[str], body: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """Strip the empty last field that a comma at the end of a line adds, where every line of its kind has one."""
+    if header and header[-1] == "":
+        header = header[:-1]
+    if body and all(len(row) == len(header) + 1 and row[-1] == "" for row in body):
+        body = [row[:-1] for row in body]
+    while body and not body[-1]:  # blank lines at the end of the file
+        body = body[:-1]
+    return header, body
+
+
+def _require_finite(path: Path, frame: pd.DataFrame) -> None:
+    """A number in a data file is finite: ``inf`` or ``1e400`` (which reads as infinity) is refused."""
+    problems = [
+        f"  {_where(index)}, column {column!r}: {value!r} is not a finite number"
+        for column in frame.select_dtypes("number")
+        for index, value in frame[column].items()
+        if pd.notna(value) and not math.isfinite(value)
+    ]
+    if problems:
+        raise DataFileError("\n".join([f"{path.name} does not match its schema:", *problems]))
+
+
+def pick(name: str, column: str, data_dir: Path | None = None, **where: str) -> Any:
+    """The one value of ``column`` in the row of ``name`` that matches ``where`` (``data_dir`` as for ``load``).
 
     >>> pick("gpu_prices", "usd_per_gpu_hour", provider="Modal", gpu="H100")
     3.95
     """
-    frame = load(name)
+    frame = _validated(name, data_dir)
     missing = [c for c in (column, *where) if c not in frame.columns]
     if missing:
         raise ValueError(f"{name} has no column {missing[0]!r}; columns are {list(frame.columns)}.")
