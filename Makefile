@@ -71,9 +71,9 @@ html: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make html OUT=dir"; exit 2; }
 	$(BIN)/python -m tools.export_html $(OUT)
 
-# Voila's offline template lives in tools/jupyter/voila/templates/offline.
+# Voila's offline template lives in tools/jupyter/voila/templates/offline; tools/present.py sets it up.
 present: $(STAMP)
-	JUPYTER_PATH=tools/jupyter $(BIN)/voila --template=offline notebooks/$(LESSON)_*.ipynb
+	$(BIN)/python -m tools.present $(LESSON)
 
 bench: $(STAMP) $(AXE)
 	$(BIN)/python benchmarks/bench_lessons.py

@@ -1,4 +1,4 @@
-"""A Jupyter server extension that keeps slider updates snappy.
+"""A Jupyter server extension that keeps slider updates snappy, and a kernel cap for app mode.
 
 Jupyter Server sends kernel messages to the browser over a WebSocket without
 setting TCP_NODELAY, so Nagle's algorithm may hold a small message back until
@@ -12,6 +12,10 @@ about halves.
 enables it for every Jupyter server of the environment, the way an installed
 server extension enables itself: a file in
 ``<prefix>/etc/jupyter/jupyter_server_config.d/``.
+
+:class:`CappedKernelManager` starts at most ``max_kernels`` kernels at once:
+``make present`` (Voila, one kernel per page load) uses it so that a stream of
+page loads cannot start kernels until the machine runs out of memory.
 """
 
 from __future__ import annotations
@@ -22,8 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado import web
+from traitlets import Int
 
-__all__ = ["NoDelayKernelConnection", "enable"]
+__all__ = ["CappedKernelManager", "NoDelayKernelConnection", "enable"]
 
 ENABLE = {"ServerApp": {"jpserver_extensions": {"utils.server": True}}}
 
@@ -34,6 +41,19 @@ class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
     def connect(self):  # type: ignore[override]
         self.websocket_handler.set_nodelay(True)
         return super().connect()
+
+
+class CappedKernelManager(AsyncMappingKernelManager):
+    """A kernel manager that refuses to start more than ``max_kernels`` kernels at once (HTTP 503)."""
+
+    max_kernels = Int(8, config=True, help="The most kernels running at once; a page load beyond it gets 503.")
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        if len(self.list_kernel_ids()) >= self.max_kernels:
+            raise web.HTTPError(
+                503, f"{self.max_kernels} kernels are running, the most this server starts: close a tab or try later."
+            )
+        return await super().start_kernel(*args, **kwargs)
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:

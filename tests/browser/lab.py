@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tools.present import voila_command, voila_env
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_FLAGS = [
@@ -157,23 +159,11 @@ def running_lab(scratch: Path) -> Iterator[Lab]:
 def running_voila(scratch: Path, notebook: Path) -> Iterator[str]:
     """Serve one lesson in app mode, as ``make present`` does; yield its URL."""
     port = _free_port()
-    env = {
-        **os.environ,
-        "JUPYTER_PATH": str(ROOT / "tools" / "jupyter"),
-        "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "voila",
-        "--template=offline",
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--port={port}",
-        str(notebook),
-    ]
+    command = voila_command(notebook, port)
     url = f"http://127.0.0.1:{port}/"
-    with _serving(command, env, scratch, f"{url}voila/static/voila.js"):
+    with _serving(
+        command, voila_env(JUPYTER_RUNTIME_DIR=str(scratch / "runtime")), scratch, f"{url}voila/static/voila.js"
+    ):
         yield url
 
 
