@@ -124,12 +124,12 @@ def test_skew_hides_loss_makers_inside_the_same_blended_margin():
 def test_the_average_users_dollars_add_up_to_the_subscription():
     readout = app_margin_outcome(20, 3.0, 1.0, 2.0, "Heavy skew").readout
     # 2 million tokens x $3 = $6 to whoever serves the model, $1 other, $13 = 65% of $20 left to the app.
-    assert readout["Where the average user's subscription goes"] == (
-        "$20.00 = $6.00 for tokens (to whoever serves the model) + $1.00 other costs + $13.00 left to the app"
+    assert readout["Where the average user's $20.00 goes"] == (
+        "$6.00 tokens (to whoever serves the model) + $1.00 other costs + $13.00 left to the app"
     )
     assert 20 * app_gross_margin(20, 2, 3, 1) == pytest.approx(13)
     loss = app_margin_outcome(5, 3.0, 2.0, 2.0, "Mild skew").readout
-    assert loss["Where the average user's subscription goes"].endswith("- $3.00, the app's loss")  # 5 = 6 + 2 - 3
+    assert loss["Where the average user's $5.00 goes"].endswith("- $3.00, the app's loss")  # 5 = 6 + 2 - 3
 
 
 def test_benchmark_is_labeled_dollar_churn_not_customer_churn():

@@ -260,9 +260,8 @@ def app_margin_outcome(
                 if zero_at <= 0
                 else f"{zero_at:,.2f} million tokens a user a month ({zero_at / tokens_per_user:.1f}x the average)"
             ),
-            "Where the average user's subscription goes": (
-                f"${arpu:,.2f} = ${token_spend:,.2f} for tokens (to whoever serves the model) "
-                f"+ ${other_cost:,.2f} other costs "
+            f"Where the average user's ${arpu:,.2f} goes": (
+                f"${token_spend:,.2f} tokens (to whoever serves the model) + ${other_cost:,.2f} other costs "
                 + (f"+ ${left:,.2f} left to the app" if left >= 0 else f"- ${-left:,.2f}, the app's loss")
             ),
             f"Heaviest tier ({heaviest['tier']})": (
@@ -314,7 +313,7 @@ def _app_margin_chart() -> alt.LayerChart:
     )
     average_label = (
         alt.Chart(alt.Data(name="average"))
-        .mark_text(align="right", dx=-10, dy=10, fontSize=11, color="#000000")
+        .mark_text(align="left", dx=10, dy=14, fontSize=11, color="#000000")
         .encode(x=x, y=y, text="label:N")
     )
     return (line + zero + rule + rule_label + tiers + tier_labels + average + average_label).properties(
