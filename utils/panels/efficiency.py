@@ -170,7 +170,7 @@ def _chart() -> alt.LayerChart:
         ),
     )
     y = alt.Y("margin:Q", scale=alt.Scale(domain=list(MARGIN_AXIS)), axis=percent_axis("Gross margin after compute"))
-    colour = alt.Color(
+    color = alt.Color(
         "serving:N",
         title=None,
         scale=alt.Scale(domain=SERVING, range=PALETTE[:2]),
@@ -178,7 +178,7 @@ def _chart() -> alt.LayerChart:
     )
     dash = alt.StrokeDash("serving:N", title=None, scale=alt.Scale(domain=SERVING, range=[[1, 0], [6, 3]]))
     shape = alt.Shape("serving:N", title=None, scale=alt.Scale(domain=SERVING, range=["circle", "square"]))
-    curves = alt.Chart(alt.Data(name="curves")).mark_line(clip=True).encode(x=x, y=y, color=colour, strokeDash=dash)
+    curves = alt.Chart(alt.Data(name="curves")).mark_line(clip=True).encode(x=x, y=y, color=color, strokeDash=dash)
     zero = alt.Chart(alt.Data(values=[{"margin": 0}])).mark_rule(color="#666666", strokeWidth=1).encode(y=y)
     rules = alt.Chart(alt.Data(name="levels")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
     labels = (
@@ -189,7 +189,7 @@ def _chart() -> alt.LayerChart:
     points = (
         alt.Chart(alt.Data(name="points"))
         .mark_point(size=80, filled=True, clip=True)
-        .encode(x=x, y=y, color=colour, shape=shape)
+        .encode(x=x, y=y, color=color, shape=shape)
     )
     return (zero + curves + rules + labels + points).properties(
         title="Gross margin per user after compute: mixture of experts against dense",

@@ -275,7 +275,7 @@ def app_margin_outcome(
 def _app_margin_chart() -> alt.LayerChart:
     x = alt.X("tokens:Q", axis=alt.Axis(title="Tokens per user (millions a month)", format=",~r"))
     y = alt.Y("margin:Q", axis=percent_axis("Gross margin on that user"))
-    colours = alt.Scale(domain=[PROFIT, LOSS], range=[PALETTE[0], PALETTE[1]])
+    colors = alt.Scale(domain=[PROFIT, LOSS], range=[PALETTE[0], PALETTE[1]])
     shapes = alt.Scale(domain=[PROFIT, LOSS], range=["circle", "triangle-down"])
     line = alt.Chart(alt.Data(name="line")).mark_line(color="#555555", strokeWidth=2).encode(x=x, y=y)
     zero = alt.Chart(alt.Data(values=[{}])).mark_rule(color="#000000", strokeWidth=1, aria=False).encode(y=alt.datum(0))
@@ -291,7 +291,7 @@ def _app_margin_chart() -> alt.LayerChart:
         .encode(
             x=x,
             y=y,
-            color=alt.Color("status:N", title=None, scale=colours),
+            color=alt.Color("status:N", title=None, scale=colors),
             shape=alt.Shape("status:N", title=None, scale=shapes),
             size=alt.Size("share_of_users:Q", title="Share of users", legend=None, scale=alt.Scale(range=[60, 600])),
             tooltip=[
