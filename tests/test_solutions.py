@@ -20,7 +20,9 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 def printed(cell) -> str:
-    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+    """What the cell shows as text, in order: its prints, and the value of its last line (a check's message)."""
+    shown = {"stream": lambda o: o.get("text", ""), "execute_result": lambda o: o.get("data", {}).get("text/plain", "")}
+    return "".join(shown[o.output_type](o) for o in cell.outputs if o.output_type in shown)
 
 
 def with_solutions_run(path):
