@@ -27,6 +27,7 @@ from utils.panels.request import (
     request_panel,
     step_costs,
     step_downtime,
+    vendor_comparison,
 )
 
 DEFAULTS = {"retries": 0, "fanout_width": 1, "llm_p99_s": 8, "llm_availability_percent": 99.9, "video_cost": 0.05}
@@ -135,7 +136,8 @@ def test_every_control_changes_the_readout_and_the_chart(baseline, make):
 
 def test_fanout_matches_the_tail_at_scale_example():
     outcome = fanout_outcome(100, 1.0)
-    assert outcome.readout["Share of requests that are slow"].startswith("63.4%")
+    assert outcome.readout["Share of requests that are slow"] == "63.4%, waiting for 100 parallel calls"
+    assert fanout_outcome(1, 1.0).readout["Share of requests that are slow"] == "1.0%, waiting for 1 parallel call"
     assert outcome.datasets["mine"]["share"].iloc[0] == pytest.approx(fanout_slow_share(100, 0.01))
 
 
@@ -150,3 +152,31 @@ def test_controls_still_move_the_readout_after_others_have_moved():
     assert_every_control_moves(
         request_panel(profile_services(data.load("service_profiles"))), chart=False, cumulative=True
     )
+
+
+def test_vendor_comparison_puts_each_vendor_in_its_step(baseline):
+    llm = next(s for s in baseline if s.name == "LLM provider")
+    cheaper = replace(llm, availability=0.995, cost_per_call=0.015, p99_ms=12_000)
+    rows = vendor_comparison(baseline, {"A": llm, "B": cheaper}, retries=(0, 1))
+    assert rows[["vendor", "retries"]].values.tolist() == [["A", 0], ["A", 1], ["B", 0], ["B", 1]]
+    for row in rows.itertuples():
+        services = [cheaper if (row.vendor == "B" and s.name == "LLM provider") else s for s in baseline]
+        run = simulate_requests(services, row.retries, N_REQUESTS, SEED)
+        assert row.cost_per_request == pytest.approx(expected_request_cost(services, row.retries))
+        assert row.success_rate == pytest.approx(request_success_rate(services, row.retries))
+        assert row.downtime_minutes == pytest.approx(monthly_downtime_minutes(row.success_rate))
+        assert (row.p50_s, row.p99_s) == pytest.approx((run.p50_ms / 1000, run.p99_ms / 1000))
+    # vendor A with no retries is the request panel's starting point
+    readout = request_outcome(baseline, **DEFAULTS).readout
+    first = rows.iloc[0]
+    assert f"${first.cost_per_request:.4f} expected" in readout["Cost per request"]
+    assert f"p99 {first.p99_s:.1f} s" in readout["Latency"]
+    # the cheaper, less available vendor costs less and fails more
+    a0, b0 = rows.iloc[0], rows.iloc[2]
+    assert b0.cost_per_request < a0.cost_per_request and b0.success_rate < a0.success_rate
+
+
+def test_vendor_comparison_rejects_a_service_the_request_does_not_call(baseline):
+    stranger = replace(baseline[0], name="fax gateway")
+    with pytest.raises(ValueError, match="fax gateway"):
+        vendor_comparison(baseline, {"X": stranger})

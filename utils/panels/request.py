@@ -10,7 +10,7 @@ probability ``1 - (1 - p) ** n``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -79,6 +79,39 @@ def step_costs(services: Sequence[Service], retries: int) -> np.ndarray:
 def step_downtime(services: Sequence[Service], retries: int) -> np.ndarray:
     """Minutes a month that each step's failures amount to: ``(1 - step success) * 43,800``."""
     return np.array([monthly_downtime_minutes(request_success_rate([service], retries)) for service in services])
+
+
+def vendor_comparison(
+    baseline: Sequence[Service], vendors: Mapping[str, Service], retries: Sequence[int] = (0, 1)
+) -> pd.DataFrame:
+    """The whole request with each vendor in its step, for each number of retries: one row per pair.
+
+    Each vendor is a :class:`Service` that takes the place of the baseline service of the
+    same name. Columns: ``vendor``, ``retries``, ``cost_per_request`` (USD, closed form),
+    ``success_rate`` (closed form), ``downtime_minutes`` (a month), ``p50_s`` and ``p99_s``
+    (simulated with the panel's ``N_REQUESTS`` and ``SEED``).
+    """
+    names = [service.name for service in baseline]
+    rows = []
+    for label, vendor in vendors.items():
+        if vendor.name not in names:
+            raise ValueError(f"vendor {label!r} replaces {vendor.name!r}, which the request does not call.")
+        services = [vendor if service.name == vendor.name else service for service in baseline]
+        for r in retries:
+            run = simulate_requests(services, r, N_REQUESTS, SEED)
+            success = request_success_rate(services, r)
+            rows.append(
+                {
+                    "vendor": label,
+                    "retries": int(r),
+                    "cost_per_request": expected_request_cost(services, r),
+                    "success_rate": success,
+                    "downtime_minutes": monthly_downtime_minutes(success),
+                    "p50_s": run.p50_ms / 1000,
+                    "p99_s": run.p99_ms / 1000,
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 def request_outcome(
@@ -204,13 +237,7 @@ def request_panel(baseline: Sequence[Service]) -> WhatIf:
         controls=[
             Slider("retries", "Retries after a failed call", 0, 3, 1, 0),
             Slider(
-                "fanout_width",
-                "Vector-database fan-out",
-                1,
-                20,
-                1,
-                by_name[FANOUT_SERVICE].width,
-                suffix=" parallel searches",
+                "fanout_width", "Vector-database fan-out (parallel searches)", 1, 20, 1, by_name[FANOUT_SERVICE].width
             ),
             Slider("llm_p99_s", "LLM provider's p99 latency", 2, 30, 2, round(llm.p99_ms / 1000), suffix=" s"),
             Slider(
@@ -243,7 +270,7 @@ def fanout_outcome(n_calls: float, p_slow_percent: float) -> Outcome:
             "mine": pd.DataFrame({"calls": [n], "share": [share], "label": [f"{n} calls: {share:.1%} slow"]}),
         },
         {
-            "Share of requests that are slow": f"{share:.1%} (1 - (1 - {p:.3f})^{n})",
+            "Share of requests that are slow": f"{share:.1%}, waiting for {n} parallel call{'' if n == 1 else 's'}",
             "Out of 1,000 requests": f"about {1000 * share:,.0f} wait for at least one slow call",
             "One call alone": f"slow {p:.1%} of the time",
         },
