@@ -28,14 +28,22 @@ __all__ = [
 
 
 def _as_array(value: ArrayLike, name: str) -> NDArray[np.float64]:
+    """The value as floats; text and True/False are refused, not read as numbers ('1000' is not 1000)."""
+    raw = np.asarray(value)
+    if raw.dtype.kind not in "iuf" and not (raw.dtype.kind == "O" and _all_numbers(raw)):
+        raise ValueError(f"{name} must be a number, got {value!r}.")
     try:
         array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValueError(f"{name} must be a number, got {value!r}.") from None
     finite = np.isfinite(array)
     if not np.all(finite):
         raise ValueError(f"{name} must be a finite number, got {_first_bad(array, finite)}.")
     return array
+
+
+def _all_numbers(raw: NDArray[np.object_]) -> bool:
+    return all(isinstance(x, int | float | np.integer | np.floating) and not isinstance(x, bool) for x in raw.ravel())
 
 
 def _first_bad(array: NDArray[np.float64], ok: NDArray[np.bool_]) -> str:

@@ -13,7 +13,13 @@ def scalar_or_array(result: NDArray[np.float64]) -> Number:
 
     Models accept numbers or arrays; a number in should give a number out, so
     that a learner printing a result sees ``1825.0`` rather than ``array(1825.)``.
+
+    Every input is checked finite, so a result that is not finite can only be
+    an overflow (``reserved_monthly_cost(1e308, 1)``): that is refused, never
+    handed on as ``inf`` or ``nan``.
     """
+    if not np.all(np.isfinite(result)):
+        raise ValueError("the inputs are too large: the result overflows a floating-point number; use smaller values.")
     return float(result) if np.ndim(result) == 0 else result
 
 

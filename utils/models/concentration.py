@@ -26,10 +26,11 @@ __all__ = ["hhi", "gini", "top_n_share"]
 
 
 def _amounts(amounts: Sequence[float] | ArrayLike) -> NDArray[np.float64]:
+    """The amounts scaled so the largest is 1: every measure here depends on shares only, and no sum overflows."""
     values = check_range(check_nonempty(amounts, "amounts"), "amounts", 0.0)
-    if values.sum() <= 0:
+    if values.max() <= 0:
         raise ValueError("amounts must have a positive total, got all zeros.")
-    return values
+    return values / values.max()
 
 
 def hhi(amounts: Sequence[float] | ArrayLike) -> float:

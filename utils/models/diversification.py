@@ -72,7 +72,7 @@ def prob_still_leading(quarters: ArrayLike, n_models: int, reshuffle_rate: float
     """
     k = _models(n_models)
     r = float(check_probability(reshuffle_rate, "reshuffle_rate"))
-    t = check_range(quarters, "quarters", 0.0, 400.0)
+    t = check_count(quarters, "quarters", 0, 400)  # whole quarters: the leader changes once a quarter
     return scalar_or_array(1 / k + (1 - 1 / k) * (1 - r * k / (k - 1)) ** t)
 
 

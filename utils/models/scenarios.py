@@ -44,8 +44,9 @@ def normalise_weights(weights: ArrayLike) -> NDArray[np.float64]:
     [0.25, 0.25, 0.5]
     """
     w = check_range(check_nonempty(weights, "weights"), "weights", 0.0)
-    if w.sum() == 0:
+    if w.max() == 0:
         raise ValueError("weights must not all be zero: give at least one scenario some weight.")
+    w = w / w.max()  # only the ratios matter; scaling first keeps the sum finite for huge weights
     return w / w.sum()
 
 
