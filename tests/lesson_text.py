@@ -74,7 +74,7 @@ NOT_A_QUANTITY = [
     re.compile(r'"[^"\n]*"|“[^”]*”'),
     re.compile(r"\b(?:19|20)\d\d\b"),  # years
     re.compile(r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"),  # dates
-    re.compile(r"^\s*(?:\d+\.|#+ \d+\.)", re.M),  # list and section numbering
+    re.compile(r"^\s*(?:\d+\.(?!\d)|#+ \d+\.)", re.M),  # list and section numbering, not "34.1" starting a line
 ]
 PROSE_NUMBER = re.compile(r"(?<![\w.])(?<!\w-)\d[\d,]*(?:\.\d+)?(?![\w-]*\d)")
 
