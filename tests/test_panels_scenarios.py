@@ -11,8 +11,10 @@ from utils.panels.scenarios import (
     LAYER_WINNERS,
     LAYERS,
     START_WEIGHTS,
+    WEAK_INTEGRATOR_SHARE,
     WINNERS,
     capture_table,
+    crossing_probability,
     scenario_outcome,
     scenario_panel,
 )
@@ -95,3 +97,19 @@ def test_no_weight_anywhere_is_treated_as_equal_and_said():
 
 def test_every_control_changes_the_readout():
     assert_every_control_moves(scenario_panel(), chart=False)
+
+
+def test_crossing_probability_is_where_the_straight_lines_meet():
+    """Equal winners' shares: providers pass deployment + observability at a third, when integration is likeliest.
+
+    With 50 % for providers: 0.15 + 0.35 q = 0.425 - 0.175 q, so q = 0.275 / 0.525 = 11/21.
+    """
+    providers, rival = CLAIMANTS.index("model providers"), CLAIMANTS.index("deployment + observability")
+    assert crossing_probability((0, 1, 1), capture_table((70, 70, 70)), 0, providers, rival) == pytest.approx(1 / 3)
+    weak = capture_table((WEAK_INTEGRATOR_SHARE, 70, 70))
+    q = crossing_probability((0, 1, 1), weak, 0, providers, rival)
+    assert WEAK_INTEGRATOR_SHARE == 50 and q == pytest.approx(11 / 21)
+    shares = probability_sensitivity([0, 1, 1], weak, 0, [q])[0]
+    assert shares[providers] == pytest.approx(shares[rival])
+    with pytest.raises(ValueError, match="must start below"):
+        crossing_probability((0, 1, 1), weak, 0, rival, providers)

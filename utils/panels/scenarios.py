@@ -31,6 +31,11 @@ LAYERS = ("model providers", "deployment", "observability", "managed OSS provide
 LAYER_WINNERS = ((0,), (1, 2), (3,))
 START_WEIGHTS = (50, 50, 50)  # equal: no scenario favored before the learner says so (an assumption)
 ASSUMED_WINNER_SHARE = 70  # percent of the premium the winner takes in its scenario: a teaching assumption
+# Lesson 10's exercises (course assumptions, not sources): one reading of the essay's verdict as weights
+# (vertical integration, horizontal layering, managed OSS), and the smaller winners' share, in percent,
+# of providers that "have historically been bad at building infrastructure products".
+VERDICT_WEIGHTS = (1, 2, 2)
+WEAK_INTEGRATOR_SHARE = 50
 SWEEP = np.linspace(0.0, 1.0, 41)
 DASHES = [[1, 0], [7, 3], [2, 2]]
 WIDTHS = [5, 3, 1.5]  # lines that coincide stay visible: a thin line on a thick one
@@ -40,6 +45,25 @@ LEGEND = alt.Legend(orient="bottom", direction="vertical", symbolType="stroke")
 def capture_table(winner_shares_percent: tuple[float, float, float]) -> np.ndarray:
     """Capture by claimant (rows: scenarios), from each scenario's winners' share in percent."""
     return capture_from_winners(WINNERS, len(CLAIMANTS), np.asarray(winner_shares_percent, dtype=float) / 100)
+
+
+def crossing_probability(
+    weights: tuple[float, ...], capture: np.ndarray, scenario: int, claimant: int, rival: int
+) -> float:
+    """The probability of ``scenario`` above which ``claimant``'s expected share passes ``rival``'s.
+
+    The other scenarios keep the proportions of ``weights``. Each expected share
+    is a straight line in that probability, so the two lines cross once, where
+    their gap (known at 0 and at 1) is zero.
+    """
+    ends = probability_sensitivity(weights, capture, scenario, [0.0, 1.0])
+    gap = ends[:, claimant] - ends[:, rival]
+    if gap[0] >= 0 or gap[1] <= 0:
+        raise ValueError(
+            f"{CLAIMANTS[claimant]} must start below {CLAIMANTS[rival]} and end above it as "
+            f"{SCENARIOS[scenario]} becomes certain; the gap goes from {gap[0]:.3f} to {gap[1]:.3f}."
+        )
+    return float(gap[0] / (gap[0] - gap[1]))
 
 
 def _leader(shares: np.ndarray) -> str:
