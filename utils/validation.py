@@ -24,7 +24,13 @@ __all__ = [
     "check_nonnegative",
     "check_nonempty",
     "check_count",
+    "check_memory",
+    "MEMORY_BUDGET_BYTES",
 ]
+
+# The most memory one model call may ask for: well inside a laptop's memory and a
+# JupyterHub's usual 1 GB per learner, so that no slider or typo gets a kernel killed.
+MEMORY_BUDGET_BYTES = 512 * 2**20
 
 
 def _as_array(value: ArrayLike, name: str) -> NDArray[np.float64]:
@@ -113,3 +119,18 @@ def check_count(value: ArrayLike, name: str, minimum: int = 1, maximum: float = 
     if not np.all(array == np.round(array)):
         raise ValueError(f"{name} must be a whole number, got {_first_bad(array, array == np.round(array))}.")
     return array
+
+
+def check_memory(bytes_needed: float, **sizes: float) -> None:
+    """Refuse at once a call whose arrays would need more than ``MEMORY_BUDGET_BYTES``, naming its sizes.
+
+    ``check_memory(8 * paths * quarters, n_paths=paths, quarters=quarters)`` raises, for
+    ten million paths of 400 quarters, ``ValueError: n_paths=10,000,000 x quarters=400
+    would need about 30 GiB; one call may use 0.5 GiB: make them smaller.``
+    """
+    if bytes_needed > MEMORY_BUDGET_BYTES:
+        named = " x ".join(f"{name}={size:,.0f}" for name, size in sizes.items())
+        raise ValueError(
+            f"{named} would need about {bytes_needed / 2**30:,.1f} GiB; one call may use "
+            f"{MEMORY_BUDGET_BYTES / 2**30:g} GiB: make them smaller."
+        )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ..validation import check_count, check_probability, check_range
+from ..validation import check_count, check_memory, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
 __all__ = [
@@ -114,6 +114,8 @@ def simulate_reshuffles(
     loss = float(check_probability(penalty, "penalty"))
     t = int(check_count(quarters, "quarters", 1, 400))
     paths = int(check_count(n_paths, "n_paths", 1, 1_000_000))
+    # Per cell: the leader (8 bytes), draws and masks (about 17) and two revenue paths (16).
+    check_memory(41 * paths * (t + 1), n_paths=paths, quarters=t)
     rng = np.random.default_rng(seed)
     leader = np.zeros((paths, t + 1), dtype=np.int64)
     for quarter in range(1, t + 1):

@@ -130,15 +130,16 @@ def breakeven_demand(
 ) -> float | None:
     """Lowest average demand (GPU-equivalents) at which reserved costs no more than serverless.
 
-    Generalizes ``u*`` to bursty workloads and cold starts. With n = ceil(PAR * D)
-    reserved GPUs, the two costs meet where
+    Generalizes ``u*`` to bursty workloads and cold starts. Serverless costs
+    ``P_s * (H * D + k * t_c / 3600)``, a line through the origin plus the cold
+    starts; reserved costs ``P_r * H * ceil(PAR * D)``, a staircase that steps up by
+    one GPU-month every ``1 / PAR`` of demand. Each step costs a whole GPU-month
+    while the line rises only ``P_s * H / PAR`` over it, so if serverless has not
+    caught up by the end of the first step it never does. The answer is therefore
+    closed-form, whatever ``peak_to_average``:
 
-    ``P_s * (H * D + k * t_c / 3600) = P_r * H * n``, i.e.
-    ``D = n * P_r / P_s - k * t_c / (3600 * H)``,
-
-    which counts only if that D really needs n GPUs, ``(n - 1) / PAR < D <= n / PAR``.
-    Returns ``None`` when serverless stays cheaper for every demand up to
-    ``max_demand``.
+    ``D = max(0, P_r / P_s - k * t_c / (3600 * H))`` if ``D <= min(1 / PAR, max_demand)``,
+    else ``None`` (serverless stays cheaper for every demand up to ``max_demand``).
 
     >>> breakeven_demand(2.5, 4.0)
     0.625
@@ -154,10 +155,5 @@ def breakeven_demand(
         / SECONDS_PER_HOUR
     )
     check_positive(max_demand, "max_demand")
-    most_gpus = int(ceil_count(np.asarray(peak_to_average * max_demand)))
-    for n in range(1, most_gpus + 1):
-        crossing = n * reserved_price / serverless_price - cold_hours / HOURS_PER_MONTH
-        demand = max(crossing, (n - 1) / peak_to_average)
-        if demand <= min(n / peak_to_average, max_demand):
-            return float(demand)
-    return None
+    demand = max(0.0, reserved_price / serverless_price - cold_hours / HOURS_PER_MONTH)
+    return float(demand) if demand <= min(1 / peak_to_average, max_demand) else None

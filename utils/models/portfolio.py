@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ..validation import check_count, check_probability, check_range
+from ..validation import check_count, check_memory, check_probability, check_range
 from ._numeric import Number, scalar_or_array
 
 __all__ = [
@@ -107,11 +107,22 @@ def _pareto(rng: np.random.Generator, size: int | tuple[int, ...], alpha: float)
     return np.exp(rng.standard_exponential(size) / alpha)
 
 
+# Below this tail exponent a simulated multiple exp(E / alpha) can overflow a float.
+MIN_SIMULATED_ALPHA = 0.1
+
+
+def _simulated_alpha(alpha: float) -> float:
+    return float(check_range(alpha, "alpha", MIN_SIMULATED_ALPHA, MAX_ALPHA))
+
+
 def simulate_deals(
     shape: tuple[int, ...], p_zero: float, alpha: float, rng: np.random.Generator
 ) -> NDArray[np.float64]:
     """Multiples of independent deals: 0 with probability ``p_zero``, else Pareto(1, alpha)."""
-    return np.where(rng.random(shape) < p_zero, 0.0, _pareto(rng, shape, alpha))
+    sizes = [int(check_count(n, "shape", 1)) for n in (shape if isinstance(shape, tuple) else (shape,))]
+    p, a = float(check_probability(p_zero, "p_zero")), _simulated_alpha(alpha)
+    check_memory(24 * float(np.prod(sizes, dtype=float)), deals=float(np.prod(sizes, dtype=float)))
+    return np.where(rng.random(tuple(sizes)) < p, 0.0, _pareto(rng, tuple(sizes), a))
 
 
 def simulate_portfolios(
@@ -131,7 +142,9 @@ def simulate_portfolios(
     portfolios = int(check_count(n_portfolios, "n_portfolios", 1, 10_000_000))
     deals = int(check_count(n_deals, "n_deals", 1, 10_000))
     p = float(check_probability(p_zero, "p_zero"))
-    a = float(_alpha(alpha))
+    a = _simulated_alpha(alpha)
+    # Each deal that returns anything costs a multiple and an owner index (16 bytes), plus 8 per portfolio.
+    check_memory(16 * portfolios * deals * (1 - p) + 16 * portfolios, n_portfolios=portfolios, n_deals=deals)
     rng = np.random.default_rng(seed)
     survivors = rng.binomial(deals, 1 - p, size=portfolios)
     multiples = _pareto(rng, int(survivors.sum()), a)

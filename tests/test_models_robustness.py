@@ -1,0 +1,87 @@
+"""Models under values a learner or a slider can produce: never a quiet NaN or infinity, never a
+kernel-killing allocation, and the break-even demand in closed form.
+
+The bad-argument cases of every function are in test_models_bad_input.py; these are the ones a
+probe of 2,280 calls found slipping through.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from utils import models as m
+from utils.models.gpu import HOURS_PER_MONTH, SECONDS_PER_HOUR
+from utils.validation import MEMORY_BUDGET_BYTES
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: m.prob_still_leading(np.linspace(0, 4, 9), 3, 0.9), "quarters must be a whole number"),
+        (lambda: m.expected_app_revenue(2.5, 2, 0.8, 0.5), "quarters must be a whole number, got 2.5"),
+        (lambda: m.reserved_monthly_cost(1e308, 1), "the result overflows"),
+        (lambda: m.lifetime_value("1000", "0.75", "0.02"), "arpu must be a number, got '1000'"),
+        (lambda: m.lifetime_value(True, 0.75, 0.02), "arpu must be a number, got True"),
+        (lambda: m.simulate_deals((10,), 0.5, 0, np.random.default_rng(0)), r"alpha must be in \[0.1, 10\], got 0"),
+        (lambda: m.simulate_deals((10,), 1.5, 2, np.random.default_rng(0)), r"p_zero must be in \[0, 1\]"),
+    ],
+)
+def test_no_quiet_nan_infinity_or_text_as_a_number(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_shares_of_huge_amounts_do_not_overflow():
+    assert m.hhi([1e308, 1e308]) == 5000.0
+    assert m.gini([1e308, 0]) == 0.5
+    assert m.normalise_weights([1e308, 1e308]).tolist() == [0.5, 0.5]
+
+
+@pytest.mark.parametrize(
+    ("call", "sizes"),
+    [
+        (lambda: m.simulate_portfolios(10**7, 10**4, 0, 1.5), "n_portfolios=10,000,000 x n_deals=10,000"),
+        (lambda: m.simulate_reshuffles(50, 0.3, 0.4, 400, 10**6), "n_paths=1,000,000 x quarters=400"),
+        (lambda: m.simulate_deals((10**6, 10**3), 0.5, 1.5, np.random.default_rng(0)), "deals=1,000,000,000"),
+    ],
+)
+def test_work_over_the_memory_budget_is_refused_at_once_naming_its_sizes(call, sizes):
+    with pytest.raises(ValueError, match=rf"{sizes} would need about [\d,.]+ GiB; one call may use 0.5 GiB"):
+        call()
+
+
+def test_the_course_defaults_are_far_inside_the_budget():
+    assert MEMORY_BUDGET_BYTES / 10 > 16 * 100_000 * 25  # lesson 07's largest simulation
+    assert m.simulate_portfolios(100_000, 25, 0.5, 1.5).shape == (100_000,)
+
+
+def costs(reserved, serverless, par, cold_hours, demand):
+    """Monthly reserved and serverless costs at each demand, straight from the definitions."""
+    reserved_cost = reserved * HOURS_PER_MONTH * np.ceil(np.round(par * demand, 9))
+    return reserved_cost, serverless * (HOURS_PER_MONTH * demand + cold_hours)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    reserved=st.floats(0.5, 6),
+    serverless=st.floats(0.5, 6),
+    par=st.floats(1, 1e9),
+    cold_starts=st.integers(0, 3000),
+    cold_seconds=st.floats(0, 90),
+    max_demand=st.floats(0.05, 20),
+)
+def test_the_closed_form_breakeven_is_where_the_staircase_first_meets_the_line(
+    reserved, serverless, par, cold_starts, cold_seconds, max_demand
+):
+    cold_hours = cold_starts * cold_seconds / SECONDS_PER_HOUR
+    found = m.breakeven_demand(reserved, serverless, par, cold_starts, cold_seconds, max_demand)
+    below = np.linspace(0, max_demand if found is None else found, 2001)[1:-1]
+    slack = 1e-9 * reserved * HOURS_PER_MONTH
+    reserved_cost, serverless_cost = costs(reserved, serverless, par, cold_hours, below)
+    assert np.all(reserved_cost > serverless_cost - slack), "reserved is cheaper somewhere before the answer"
+    if found is not None and found > 0:
+        at_reserved, at_serverless = costs(reserved, serverless, par, cold_hours, np.array([found]))
+        assert at_reserved[0] <= at_serverless[0] + slack
