@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
@@ -24,14 +25,20 @@ help:
 	@echo "make present LESSON=03  one lesson in app mode (Voila), for a projector"
 	@echo "make clean    remove .venv/ and node_modules/"
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+# The course environment: what a learner needs, nothing more.
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.12 ...")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -e .
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
 	$(BIN)/python -m utils._bundle
 	$(BIN)/python -m utils.server
 	touch $(STAMP)
+
+# The test tools on top (pytest, nbval, Playwright, JupyterHub, ruff, mypy): only make test and its kin need them.
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $(TEST_STAMP)
 
 $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
@@ -40,19 +47,23 @@ $(AXE): package.json package-lock.json
 # JupyterLab refuses to run as root without being told; containers often run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The whole course folder in the file browser, lesson 00 open; the URL printed below opens it directly.
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+	@echo "Starting JupyterLab on lesson 00. If no browser opens, open the address below that ends in"
+	@echo "00_start_here.ipynb?token=... (on a remote machine, forward its port first)."
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(STAMP) $(AXE)
+test: $(TEST_STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
-unit: $(STAMP)
-	$(BIN)/python -m pytest tests --ignore=tests/browser
+# Units and properties only: no browser, no lessons, no JupyterHub.
+unit: $(TEST_STAMP)
+	$(BIN)/python -m pytest tests utils --ignore=tests/browser --ignore=tests/test_load_test.py
 
-notebooks: $(STAMP)
+notebooks: $(TEST_STAMP)
 	$(BIN)/python -m pytest notebooks
 
-browser: $(STAMP) $(AXE)
+browser: $(TEST_STAMP) $(AXE)
 	$(BIN)/python -m pytest tests/browser
 
 execute: $(STAMP)
@@ -75,13 +86,13 @@ html: $(STAMP)
 present: $(STAMP)
 	$(BIN)/python -m tools.present $(LESSON)
 
-bench: $(STAMP) $(AXE)
+bench: $(TEST_STAMP) $(AXE)
 	$(BIN)/python benchmarks/bench_lessons.py
 
-bench-models: $(STAMP)
+bench-models: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_models.py
 
-load-test: $(STAMP) $(AXE)
+load-test: $(TEST_STAMP) $(AXE)
 	$(BIN)/python benchmarks/load_test.py --learners 20 --moves 20
 
 clean:

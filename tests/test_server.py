@@ -29,6 +29,16 @@ def test_enable_writes_the_extension_config(tmp_path):
     assert json.loads(path.read_text()) == {"ServerApp": {"jpserver_extensions": {"utils.server": True}}}
 
 
+def test_lab_defaults_turn_the_news_prompt_off_and_keep_other_overrides(tmp_path):
+    path = tmp_path / "share/jupyter/lab/settings/overrides.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    assert server.set_lab_defaults(tmp_path) == path
+    settings = json.loads(path.read_text())
+    assert settings["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
+    assert settings["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+
+
 def test_importing_the_extension_stays_light():
     import subprocess
     import sys

@@ -11,7 +11,9 @@ about halves.
 ``python -m utils.server``, run by ``make`` and by Binder's ``postBuild``,
 enables it for every Jupyter server of the environment, the way an installed
 server extension enables itself: a file in
-``<prefix>/etc/jupyter/jupyter_server_config.d/``.
+``<prefix>/etc/jupyter/jupyter_server_config.d/``. It also writes the course's
+JupyterLab defaults (``<prefix>/share/jupyter/lab/settings/overrides.json``):
+no "Would you like to get notified about Jupyter news?" pop-up over the panels.
 
 :class:`CappedKernelManager` starts at most ``max_kernels`` kernels at once:
 ``make present`` (Voila, one kernel per page load) uses it so that a stream of
@@ -33,6 +35,7 @@ from traitlets import Int
 __all__ = ["CappedKernelManager", "NoDelayKernelConnection", "enable"]
 
 ENABLE = {"ServerApp": {"jpserver_extensions": {"utils.server": True}}}
+LAB_DEFAULTS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 
 
 class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
@@ -77,5 +80,15 @@ def enable(prefix: Path = Path(sys.prefix)) -> Path:
     return path
 
 
+def set_lab_defaults(prefix: Path = Path(sys.prefix)) -> Path:
+    """Write the course's JupyterLab defaults for the environment at ``prefix`` (a learner may still change them)."""
+    path = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    path.write_text(json.dumps({**current, **LAB_DEFAULTS}, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
     print(f"enabled the course's server extension: {enable()}")
+    print(f"JupyterLab defaults (no news pop-up): {set_lab_defaults()}")
