@@ -66,7 +66,7 @@ NOT_A_QUANTITY = [
     re.compile(r"\(?about \d+ minutes?\)?|\b\d+ (?:to \d+ )?minutes?\b", re.I),
     re.compile(
         r"\b(?:lessons?|exercises?|questions?|sections?|cells?|points?|steps?|parts?|objectives?)"
-        r"(?: \d+[.,]?(?: and| or|,)?)+",
+        r"(?: \d+(?:\.\d+)?[.,]?(?: and| or|,)?)+",  # "exercise 11.7" (lesson.exercise) too
         re.I,
     ),
     re.compile(r"\b0\d\b|\b\d\d(?= · )"),  # 00 to 09, and "11 · Capstone", are lesson numbers

@@ -31,6 +31,7 @@ def test_every_number_in_prose_is_printed_by_a_cell(path):
 def test_prose_numbers_skip_what_is_not_a_quantity():
     text = (
         "# 03 · Serverless GPU economics\n**Time:** about 35 minutes. See lesson 05 and exercises 1 and 2.\n"
+        "<summary>Worked solution to exercise 11.7</summary>\n"
         "1. **Compute** the cost. A GPU costs \\\\$2.86 an hour; $u^* = 2.5 / 4$, `x = 7`,"
         ' in 2025 (29 Sep 2025), [link](05_x.ipynb). The essay: "move 50 people".\n> quoted 12 here'
     )

@@ -1,6 +1,15 @@
-"""The panel of lesson 11: the positioning test as a scorecard."""
+"""The panel of lesson 11: the positioning test as a scorecard, and the evidence behind each score.
+
+A score is only as good as the evidence behind it: :func:`evidence_table` and
+:func:`evidence_summary` show a learner's scores next to the evidence and the
+source they give for each, and say what is still to fill in.
+"""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -8,6 +17,7 @@ import pandas as pd
 from ..charts import PALETTE
 from ..models import CRITERIA, RISKS, positioning_score, verdict
 from ..models.scorecard import MAX_SCORE
+from ..tables import Table, table
 from ..whatif import Outcome, Slider, WhatIf
 
 LABELS = {
@@ -18,6 +28,33 @@ LABELS = {
     "vertical_integration_risk": "Vertical-integration risk (inverted)",
 }
 THRESHOLDS = pd.DataFrame({"points": [40, 70], "label": ["mixed from 40", "plumbing-like from 70"]})
+# The course's worked example (utils.models.scorecard): strengths 4, 4, 3 and risks 2, 1, a score of 72.
+EXAMPLE = {
+    "model_agnostic_demand": 4,
+    "switching_costs": 4,
+    "cost_efficiency": 3,
+    "open_source_risk": 2,
+    "vertical_integration_risk": 1,
+}
+# Lesson 11, exercise 2 (made-up products, a teaching example): the same score with equal weights, strong in
+# different places; and an investor who weights model-agnostic demand twice.
+TWO_PRODUCTS = {
+    "a": {
+        "model_agnostic_demand": 5,
+        "switching_costs": 4,
+        "cost_efficiency": 3,
+        "open_source_risk": 2,
+        "vertical_integration_risk": 3,
+    },
+    "b": {
+        "model_agnostic_demand": 2,
+        "switching_costs": 5,
+        "cost_efficiency": 5,
+        "open_source_risk": 1,
+        "vertical_integration_risk": 4,
+    },
+}
+RESHUFFLE_WEIGHTS = dict.fromkeys(CRITERIA, 1.0) | {"model_agnostic_demand": 2.0}
 
 
 def contributions(scores: dict[str, float]) -> pd.DataFrame:
@@ -81,17 +118,118 @@ def _chart() -> alt.LayerChart:
     )
 
 
-def scorecard_panel() -> WhatIf:
-    """Five sliders, 0 to 5: three strengths and two risks."""
+MIDDLING = {
+    "model_agnostic_demand": 3,
+    "switching_costs": 3,
+    "cost_efficiency": 2.5,
+    "open_source_risk": 2,
+    "vertical_integration_risk": 2.5,
+}  # the panel's default start: middling scores that describe no product in particular
+SLIDER_LABELS = {
+    "model_agnostic_demand": "Model-agnostic demand",
+    "switching_costs": "Switching costs once embedded",
+    "cost_efficiency": "Cost efficiency",
+    "open_source_risk": "Open-source risk (higher is worse)",
+    "vertical_integration_risk": "Vertical-integration risk (higher is worse)",
+}
+
+
+def scorecard_panel(start: Mapping[str, float] | None = None) -> WhatIf:
+    """Five sliders, 0 to 5 in half steps: three strengths and two risks, starting at ``start`` (default: middling)."""
+    values = dict(MIDDLING if start is None else start)
+    if set(values) != set(CRITERIA):
+        raise ValueError(f"start must score exactly {list(CRITERIA)}, got {sorted(values)}.")
+    positioning_score(values)  # each start value must be a score from 0 to 5
     return WhatIf(
         title="Score a product on the positioning test",
-        controls=[
-            Slider("model_agnostic_demand", "Model-agnostic demand", 0, 5, 0.5, 3),
-            Slider("switching_costs", "Switching costs once embedded", 0, 5, 0.5, 3),
-            Slider("cost_efficiency", "Cost efficiency", 0, 5, 0.5, 2.5),
-            Slider("open_source_risk", "Open-source risk (higher is worse)", 0, 5, 0.5, 2),
-            Slider("vertical_integration_risk", "Vertical-integration risk (higher is worse)", 0, 5, 0.5, 2.5),
-        ],
+        controls=[Slider(c, SLIDER_LABELS[c], 0, 5, 0.5, values[c]) for c in CRITERIA],
         compute=scorecard_outcome,
         chart=_chart(),
     )
+
+
+# --- The evidence behind each score ---------------------------------------------------------------
+
+EVIDENCE_FIELDS = ("score", "evidence", "source")
+NAMES = {
+    "model_agnostic_demand": "model-agnostic demand",
+    "switching_costs": "switching costs",
+    "cost_efficiency": "cost efficiency",
+    "open_source_risk": "open-source risk",
+    "vertical_integration_risk": "vertical-integration risk",
+}
+TO_FILL = "(to fill in)"
+
+
+def _filled(value: Any) -> bool:
+    """Whether a learner has filled a field: not ``...``, None, NaN, or an empty or "..." text."""
+    if value is ... or value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return not (isinstance(value, str) and value.strip() in {"", "..."})
+
+
+def _entries(evidence: Mapping[str, Sequence[Any]]) -> dict[str, tuple[Any, Any, Any]]:
+    if set(evidence) != set(CRITERIA):
+        missing, unknown = set(CRITERIA) - set(evidence), set(evidence) - set(CRITERIA)
+        raise ValueError(
+            f"evidence must have one entry per criterion {list(CRITERIA)}; missing {sorted(missing)}, "
+            f"unknown {sorted(unknown)}."
+        )
+    entries = {}
+    for criterion in CRITERIA:
+        entry = evidence[criterion]
+        if isinstance(entry, str) or len(entry) != len(EVIDENCE_FIELDS):
+            raise ValueError(f"evidence[{criterion!r}] must be (score, evidence, source), got {entry!r}.")
+        score = entry[0]
+        if _filled(score) and (
+            isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= MAX_SCORE
+        ):
+            raise ValueError(f"evidence[{criterion!r}]: the score must be a number from 0 to 5, got {score!r}.")
+        entries[criterion] = (score, entry[1], entry[2])
+    return entries
+
+
+def evidence_frame(evidence: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """One row per criterion: the score, its points toward 100 (risks inverted), the evidence and its source."""
+    rows = []
+    for criterion, (score, said, source) in _entries(evidence).items():
+        scored = _filled(score)
+        adjusted = (MAX_SCORE - score if criterion in RISKS else score) if scored else math.nan
+        rows.append(
+            {
+                "criterion": SLIDER_LABELS[criterion],
+                "score": float(score) if scored else math.nan,
+                "points of 20": adjusted * 100 / (MAX_SCORE * len(CRITERIA)),
+                "evidence": said if _filled(said) else TO_FILL,
+                "source": source if _filled(source) else TO_FILL,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def evidence_table(evidence: Mapping[str, Sequence[Any]]) -> Table:
+    """The scorecard with its evidence, as a table to read ("–" where no score is given yet)."""
+    return table(evidence_frame(evidence), {"score": "{:g}", "points of 20": "{:.0f}"})
+
+
+def evidence_summary(product: str, evidence: Mapping[str, Sequence[Any]]) -> str:
+    """The score and verdict once every criterion is scored, and what is still to fill in."""
+    name = product if _filled(product) else "Your product"
+    entries = _entries(evidence)
+    missing = {
+        c: [field for field, value in zip(EVIDENCE_FIELDS, entry, strict=True) if not _filled(value)]
+        for c, entry in entries.items()
+    }
+    if any(not _filled(entry[0]) for entry in entries.values()):
+        head = f"{name}: not scored yet."
+    else:
+        total = positioning_score({c: float(entry[0]) for c, entry in entries.items()})
+        head = f"{name}: {total:.0f} out of 100, {verdict(total)}."
+    if not any(missing.values()):
+        return f"{head} Every score has its evidence and its source."
+    if all(fields == list(EVIDENCE_FIELDS) for fields in missing.values()):
+        return f"{head} Still to fill in: the score, evidence and source of every criterion."
+    todo = [f"{NAMES[c]} ({', '.join(fields)})" for c, fields in missing.items() if fields]
+    return f"{head} Still to fill in: " + "; ".join(todo) + "."
