@@ -153,8 +153,8 @@ EXERCISES = (
         ),
         (
             "Look at what the two products of the clock share, and the two settings in which they differ.",
-            "Lesson 01, section 3: a copy cuts the price by e(1 - s) and adds extra churn h_x(1 - s) from the "
-            "copy month on, with s the switching cost.",
+            "Lesson 01, section 3: from the copy month on, a copy cuts the monthly profit by a share e(1 - s) "
+            "and adds extra churn h_x(1 - s), with s the switching cost.",
             "Compare cumulative_gross_profit(2, 0.7, **clock) with cumulative_gross_profit(12, 0.7, **clock) "
             "in lesson 01: the copy month alone.",
         ),
