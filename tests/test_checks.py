@@ -8,6 +8,8 @@ the course's key).
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -138,10 +140,30 @@ def test_progress_by_lesson_and_for_the_course():
     assert "Lesson 01: 0 of 1 exercises passed" in whole and whole.endswith("Whole course: 1 of 7 exercises passed.")
 
 
+def test_the_course_view_breaks_long_lines_between_exercise_ids(monkeypatch):
+    many = {f"11.{n}": Exercise(f"11.{n}", Number(lambda: 1.0), HINTS) for n in range(1, 13)}
+    monkeypatch.setattr(checks, "_key", lambda: {**KEY, **many})
+    whole = str(checks.progress()).splitlines()
+    assert all(len(line) <= 88 for line in whole)
+    assert "Lesson 11: 0 of 12 exercises passed; still open: 11.1, 11.2, 11.3" in whole[-3]
+    assert whole[-2].startswith("    ") and whole[-2].strip().endswith("11.12")
+    assert str(checks.progress("11")).count("\n") == 0  # one lesson: one line, as committed in every lesson
+
+
 def test_progress_never_goes_into_the_course_folder(monkeypatch):
     monkeypatch.setenv(checks.PROGRESS_ENV, str(checks.COURSE_ROOT / "notebooks" / "progress.json"))
     with pytest.raises(ValueError, match="outside the course folder"):
         check("03.1", 1.0)
+
+
+def test_progress_goes_to_the_home_folder_and_outside_a_home_that_holds_the_course(monkeypatch, tmp_path):
+    """Binder copies the repository into the home folder: the default must still fall outside the course."""
+    monkeypatch.delenv(checks.PROGRESS_ENV)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert checks.progress_file() == tmp_path.resolve() / ".plumbing-premium" / "progress.json"
+    monkeypatch.setenv("HOME", str(checks.COURSE_ROOT))
+    assert not checks.progress_file().is_relative_to(checks.COURSE_ROOT)
+    assert checks.progress_file().is_relative_to(Path(tempfile.gettempdir()).resolve())
 
 
 def test_a_corrupt_progress_file_counts_as_no_progress(tmp_path):

@@ -35,6 +35,7 @@ import numbers
 import os
 import re
 import tempfile
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,9 +218,7 @@ def _grade_number(key: Number, answer: Any) -> tuple[bool, str]:
     if abs(value - target) <= allowed:
         return True, f"{key.show(value)} is right."
     if key.is_fraction and abs(value / 100 - target) <= allowed:
-        return False, (
-            f"{value:g} looks like a percentage; give a fraction ({value:g} % is {value / 100:g})."
-        )
+        return False, (f"{value:g} looks like a percentage; give a fraction ({value:g} % is {value / 100:g}).")
     if not key.is_fraction and target and abs(value * 100 - target) <= tolerance(key, target):
         return False, f"{value:g} looks like a fraction; this answer is a number such as {value * 100:g}."
     side = "too high" if value > target else "too low"
@@ -339,10 +338,14 @@ def check(exercise_id: str, answer: Any, *, expected: Any = ..., hint: str = "")
 def progress_file() -> Path:
     """Where a learner's progress is kept: ``$PLUMBING_PROGRESS_FILE``, else ``~/.plumbing-premium/progress.json``.
 
-    Never inside the course folder, whose files are committed or handed out.
+    Never inside the course folder, whose files are committed or handed out. Where the home folder
+    holds the course itself (Binder copies the repository into it), the default moves to the
+    temporary folder, which outlives the kernel as long as the home folder does there.
     """
-    path = Path(os.environ.get(PROGRESS_ENV) or Path.home() / ".plumbing-premium" / "progress.json")
-    path = path.expanduser().resolve()
+    default = Path.home() / ".plumbing-premium" / "progress.json"
+    if default.resolve().is_relative_to(COURSE_ROOT):
+        default = Path(tempfile.gettempdir()) / f"plumbing-premium-{Path.home().name}" / "progress.json"
+    path = Path(os.environ.get(PROGRESS_ENV) or default).expanduser().resolve()
     if path.is_relative_to(COURSE_ROOT):
         raise ValueError(f"{PROGRESS_ENV} must point outside the course folder {COURSE_ROOT}, got {path}.")
     return path
@@ -390,6 +393,8 @@ class Progress:
             line = f"Lesson {lesson}: {len(done)} of {len(ids)} exercises passed"
             lines.append(line + (f"; still open: {', '.join(still)}" if still else "; all done."))
         if len(self.lessons) > 1:
+            # The course view lists every lesson: break a long line between ids, where JupyterLab would break one.
+            lines = [textwrap.fill(line, width=88, subsequent_indent="    ", break_on_hyphens=False) for line in lines]
             lines.append(f"Whole course: {len(self.passed)} of {len(self.passed) + len(self.open)} exercises passed.")
         return "\n".join(lines)
 

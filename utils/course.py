@@ -34,7 +34,7 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson(0, "00_start_here", "Start here", 25, "How does the course work, and does it run here?"),
+    Lesson(0, "00_start_here", "Start here", 30, "How does the course work, and does it run here?"),
     Lesson(1, "01_picks_and_shovels", "Picks and shovels", 30, "Why does capital rotate to infrastructure?"),
     Lesson(2, "02_the_ai_infra_stack", "The AI infrastructure stack", 40, "What are the layers, and who funds them?"),
     Lesson(3, "03_serverless_gpu_economics", "Serverless GPU economics", 35, "When does paying per second win?"),
