@@ -41,13 +41,12 @@ from tests.browser.lab import (  # noqa: E402
 from tests.browser.test_lessons import NOTEBOOKS, expected_panels  # noqa: E402
 
 TIMER = """() => {
-    window.__pp = {pressed: 0, samples: [], draws: []};
+    window.__pp = {pressed: 0, samples: []};
     document.addEventListener('keydown', e => {
         if (e.target.closest && e.target.closest('section.pp-whatif')) window.__pp.pressed = performance.now();
     }, true);
     const observer = new MutationObserver(() => {
         if (window.__pp.pressed) window.__pp.samples.push(performance.now() - window.__pp.pressed);
-        window.__pp.draws.push(Number(document.activeElement.closest('section.pp-whatif').dataset.drawMs));
         window.__pp.pressed = 0;
     });
     document.querySelectorAll('section.pp-whatif').forEach(p => observer.observe(p, {attributeFilter: ['data-revision']}));
@@ -65,6 +64,19 @@ def kernel_memory_mb(runtime_dir: Path) -> float:
         if any(str(runtime_dir) in part for part in process.info["cmdline"] or []):
             total = max(total, process.info["memory_info"].rss)
     return total / 2**20
+
+
+def count_socket_bytes(page) -> dict[str, int]:
+    """Bytes the page receives over WebSockets (the kernel's messages), counted as they arrive."""
+    received = {"bytes": 0, "largest": 0}
+
+    def frame(payload) -> None:
+        size = len(payload.encode() if isinstance(payload, str) else payload)
+        received["bytes"] += size
+        received["largest"] = max(received["largest"], size)
+
+    page.on("websocket", lambda socket: socket.on("framereceived", frame))
+    return received
 
 
 def start_up(page, lab, notebook: str, panels: int) -> tuple[float, float]:
@@ -86,7 +98,9 @@ def start_up(page, lab, notebook: str, panels: int) -> tuple[float, float]:
 
 def measure_lesson(page, lab, path: Path, presses: int) -> dict:
     panels = expected_panels(path)
+    socket = count_socket_bytes(page)
     first_chart, all_panels = start_up(page, lab, path.name, panels)
+    start_up_bytes = dict(socket)
     page.wait_for_function(
         "() => ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.textContent.includes('*'))"
     )
@@ -114,10 +128,10 @@ def measure_lesson(page, lab, path: Path, presses: int) -> dict:
                         f"console errors: {page.log.errors}"
                     ) from None
             per_control[f"panel {panel + 1}: {label}"] = page.evaluate("() => window.__pp.samples")[before:]
-    draws = page.evaluate("() => window.__pp.draws")
     return {
-        "draw_ms": statistics.median(draws),
         "first_chart_s": first_chart,
+        "socket_mb": start_up_bytes["bytes"] / 2**20,
+        "largest_frame_mb": start_up_bytes["largest"] / 2**20,
         "all_panels_s": all_panels,
         "controls": per_control,
         "memory_mb": kernel_memory_mb(lab.root.parent / "runtime"),
@@ -144,10 +158,14 @@ def main() -> None:
             every_sample += samples
             print(f"\n{path.stem}")
             print(f"  start-up: first chart {result['first_chart_s']:.2f} s, all panels {result['all_panels_s']:.2f} s")
+            print(
+                f"  kernel socket during start-up: {result['socket_mb']:.2f} MB received, "
+                f"largest frame {result['largest_frame_mb']:.2f} MB"
+            )
             print(f"  kernel memory: {result['memory_mb']:.0f} MB resident")
             print(
                 f"  slider latency: median {statistics.median(samples):.0f} ms, p95 {percentile(samples, 95):.0f} ms "
-                f"({len(samples)} presses); of which redrawing the chart: median {result['draw_ms']:.0f} ms"
+                f"({len(samples)} presses)"
             )
             for name, values in result["controls"].items():
                 print(f"    {name:55} median {statistics.median(values):5.0f} ms  p95 {percentile(values, 95):5.0f} ms")

@@ -47,3 +47,28 @@ def test_importing_the_extension_stays_light():
     assert (
         subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
     )
+
+
+def test_the_bundle_is_served_by_its_current_name_only():
+    import asyncio
+
+    from tornado.httpclient import AsyncHTTPClient
+    from tornado.httpserver import HTTPServer
+    from tornado.testing import bind_unused_port
+    from tornado.web import Application
+
+    from utils._bundle import bundle_name, bundled_esm
+
+    async def fetch(path):
+        sock, port = bind_unused_port()
+        http = HTTPServer(Application([(server.BUNDLE_ROUTE, server.BundleHandler)]))
+        http.add_sockets([sock])
+        try:
+            return await AsyncHTTPClient().fetch(f"http://127.0.0.1:{port}{path}", raise_error=False)
+        finally:
+            http.stop()
+
+    found = asyncio.run(fetch(f"/plumbing-premium/{bundle_name()}"))
+    assert found.code == 200 and found.body.decode() == bundled_esm()
+    assert "immutable" in found.headers["Cache-Control"]
+    assert asyncio.run(fetch("/plumbing-premium/whatif-0000000000000000.js")).code == 404

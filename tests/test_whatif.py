@@ -127,9 +127,28 @@ def test_dropdown_default_must_be_an_option():
 
 
 def test_bundle_is_offline():
-    esm = str(WhatIf._esm)
+    from utils._bundle import bundled_esm
+
+    esm = bundled_esm()
     assert len(esm) > 100_000, "Vega should be inlined in the panel's module"
     assert "esm.sh" not in esm and "cdn.jsdelivr" not in esm
+
+
+def test_each_panel_sends_only_the_small_loader_naming_the_current_bundle():
+    from utils._bundle import bundle_name
+
+    assert len(WhatIf._esm) < 5_000
+    assert bundle_name() in WhatIf._esm and "__BUNDLE__" not in WhatIf._esm
+
+
+def test_the_kernel_sends_the_bundle_when_the_page_asks():
+    from utils._bundle import bundled_esm
+
+    panel, sent = _panel(), []
+    panel.send = sent.append
+    panel._send_bundle_when_asked(panel, {"type": "bundle"}, [])
+    panel._send_bundle_when_asked(panel, {"type": "something else"}, [])
+    assert sent == [{"type": "bundle", "source": bundled_esm()}]
 
 
 def test_the_shared_control_check_catches_a_control_that_does_nothing():

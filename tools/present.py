@@ -42,7 +42,23 @@ def voila_command(notebook: Path, port: int | None = None) -> list[str]:
 
 
 def voila_env(**extra: str) -> dict[str, str]:
+    """Voila's environment: the course's template, with the panels' bundle in its static folder."""
+    publish_bundle()
     return {**os.environ, "JUPYTER_PATH": str(TEMPLATES), **extra}
+
+
+def publish_bundle() -> Path:
+    """Put the panels' bundle where Voila serves static files, so a page loads it once (utils._bundle)."""
+    from utils._bundle import bundle_name, bundled_esm
+
+    static = TEMPLATES / "voila" / "templates" / "offline" / "static"
+    target = static / bundle_name()
+    if not target.exists():
+        static.mkdir(exist_ok=True)
+        for old in static.glob("whatif-*.js"):
+            old.unlink()
+        target.write_text(bundled_esm(), encoding="utf-8")
+    return target
 
 
 def main(argv: list[str]) -> int:

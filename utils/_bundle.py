@@ -4,6 +4,12 @@
 one ES module (about 0.9 MB). Bundling takes a couple of seconds, so the result
 is cached on disk, keyed by the source and the vl-convert version: only the
 first lesson ever opened on a machine pays for it (``make`` pays it in advance).
+
+The bundle travels to a page once, not once per panel: each panel sends only
+:func:`loader_esm`, a small module that imports the bundle by its name
+(:func:`bundle_name`, which changes whenever the bundle would) from the server
+(``utils.server`` in JupyterLab, the template's static folder in Voila) or, where
+neither serves it, asks the kernel for it once.
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ from pathlib import Path
 import platformdirs
 import vl_convert
 
-__all__ = ["bundled_esm", "cache_dir"]
+__all__ = ["bundle_name", "bundled_esm", "cache_dir", "loader_esm", "PANEL_SOURCE"]
+
+PANEL_SOURCE = Path(__file__).with_name("whatif.js")
+LOADER_SOURCE = Path(__file__).with_name("whatif_loader.js")
 
 
 def cache_dir() -> Path:
@@ -23,11 +32,22 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PLUMBING_CACHE_DIR") or platformdirs.user_cache_dir("plumbing-premium"))
 
 
-def bundled_esm(source_path: Path) -> str:
-    """The ES module at ``source_path`` with Vega bundled in, from the cache when possible."""
+def bundle_name(source_path: Path = PANEL_SOURCE) -> str:
+    """``whatif-<key>.js``: the key hashes the source and the vl-convert version, so a new bundle gets a new name."""
     source = source_path.read_text(encoding="utf-8")
     key = hashlib.sha256(f"{vl_convert.__version__}\n{source}".encode()).hexdigest()[:16]
-    cached = cache_dir() / f"{source_path.stem}-{key}.js"
+    return f"{source_path.stem}-{key}.js"
+
+
+def loader_esm() -> str:
+    """The small module each panel sends: it loads the bundle named by :func:`bundle_name` once per page."""
+    return LOADER_SOURCE.read_text(encoding="utf-8").replace("__BUNDLE__", bundle_name())
+
+
+def bundled_esm(source_path: Path = PANEL_SOURCE) -> str:
+    """The ES module at ``source_path`` with Vega bundled in, from the cache when possible."""
+    source = source_path.read_text(encoding="utf-8")
+    cached = cache_dir() / bundle_name(source_path)
     try:
         return cached.read_text(encoding="utf-8")
     except OSError:
@@ -53,4 +73,4 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 if __name__ == "__main__":  # ``python -m utils._bundle`` warms the cache
-    bundled_esm(Path(__file__).with_name("whatif.js"))
+    bundled_esm()

@@ -29,12 +29,14 @@ from typing import Any
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from jupyter_server.utils import url_path_join
 from tornado import web
 from traitlets import Int
 
 __all__ = ["CappedKernelManager", "NoDelayKernelConnection", "enable"]
 
 ENABLE = {"ServerApp": {"jpserver_extensions": {"utils.server": True}}}
+BUNDLE_ROUTE = r"/plumbing-premium/(whatif-[0-9a-f]{16}\.js)"  # under the server's base URL
 LAB_DEFAULTS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 
 
@@ -59,6 +61,23 @@ class CappedKernelManager(AsyncMappingKernelManager):
         return await super().start_kernel(*args, **kwargs)
 
 
+class BundleHandler(web.RequestHandler):
+    """Serves the panels' bundle (``utils._bundle``) once per page, cached by the browser for good.
+
+    Only the current bundle's name is served; its name changes with its content, so
+    the browser may keep it forever.
+    """
+
+    def get(self, name: str) -> None:
+        from ._bundle import bundle_name, bundled_esm  # imported on first use: the server stays light
+
+        if name != bundle_name():
+            raise web.HTTPError(404)
+        self.set_header("Content-Type", "text/javascript; charset=utf-8")
+        self.set_header("Cache-Control", "public, max-age=31536000, immutable")
+        self.finish(bundled_esm())
+
+
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
     return [{"module": "utils.server"}]
 
@@ -69,7 +88,9 @@ def _link_jupyter_server_extension(serverapp: Any) -> None:
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
-    serverapp.log.info("Plumbing Premium: kernel WebSockets without Nagle's delay")
+    route = url_path_join(serverapp.web_app.settings["base_url"], BUNDLE_ROUTE)
+    serverapp.web_app.add_handlers(".*$", [(route, BundleHandler)])
+    serverapp.log.info("Plumbing Premium: kernel WebSockets without Nagle's delay; the panels' bundle served once")
 
 
 def enable(prefix: Path = Path(sys.prefix)) -> Path:

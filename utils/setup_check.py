@@ -55,8 +55,8 @@ def run_setup_check() -> list[Check]:
             f"see the error of data.load({broken[0]!r})" if broken else "",
         )
     )
-    from .whatif import WhatIf
+    from ._bundle import bundled_esm
 
-    bundled = len(str(WhatIf._esm)) > 100_000  # Vega inlined, nothing to fetch
+    bundled = len(bundled_esm()) > 100_000  # Vega inlined, nothing to fetch
     checks.append(Check("chart library bundled for offline use", bundled, "run `make lab` again to rebuild it"))
     return checks

@@ -39,7 +39,7 @@ import traitlets
 import vl_convert
 
 from . import charts  # noqa: F401  (every panel is drawn in the course theme)
-from ._bundle import bundled_esm
+from ._bundle import bundled_esm, loader_esm
 
 __all__ = ["Slider", "Dropdown", "Outcome", "WhatIf", "show"]
 
@@ -192,7 +192,7 @@ def _panel_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
 class WhatIf(anywidget.AnyWidget):
     """Controls, a chart and a text readout, bound to one model function."""
 
-    _esm = bundled_esm(_HERE / "whatif.js")
+    _esm = loader_esm()  # a few hundred bytes; the 0.9 MB bundle travels once per page (utils._bundle)
     _css = _HERE / "whatif.css"
 
     title = traitlets.Unicode().tag(sync=True)
@@ -223,6 +223,12 @@ class WhatIf(anywidget.AnyWidget):
             values={c.name: c.encode(c.value) for c in controls},
         )
         self._refresh()
+        self.on_msg(self._send_bundle_when_asked)
+
+    def _send_bundle_when_asked(self, _widget: Any, content: Mapping[str, Any], _buffers: Any) -> None:
+        """Where no server serves the bundle (VS Code, Colab), the page asks the kernel for it, once."""
+        if content.get("type") == "bundle":
+            self.send({"type": "bundle", "source": bundled_esm()})
 
     @traitlets.observe("values")
     def _on_values(self, _change: Mapping[str, Any]) -> None:

@@ -35,7 +35,10 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_lesson_reads_cleanly_passes_axe_and_every_control_moves(page, lab, path):
     panels = expected_panels(path)
+    bundles = []
+    page.on("response", lambda r: bundles.append(r.status) if "/plumbing-premium/whatif-" in r.url else None)
     run_all(page, lab, path.name, panels)
+    assert bundles == [200], "the panels' bundle is loaded once per page, from the server"
     assert formulas_holding_prose(page) == [], "money or prose typeset as a formula"
     violations = axe_violations(page)
     assert violations == [], describe(violations)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from utils.course import NOTEBOOK_DIR
 
 from .lab import PANEL, axe_violations, formulas_holding_prose, move_every_control, running_voila
@@ -12,6 +14,10 @@ LESSON = NOTEBOOK_DIR / "03_serverless_gpu_economics.ipynb"
 
 def test_present_mode_serves_working_panels_offline(page, tmp_path):
     panels = expected_panels(LESSON)
+    bundles = []
+    page.on(
+        "response", lambda r: bundles.append(r.status) if re.search(r"/voila/static/whatif-\w+\.js$", r.url) else None
+    )
     with running_voila(tmp_path, LESSON) as url:
         page.goto(url, timeout=120_000)
         page.wait_for_function(
@@ -23,5 +29,6 @@ def test_present_mode_serves_working_panels_offline(page, tmp_path):
         assert move_every_control(page, panels) > 0
         violations = axe_violations(page, include=("#rendered_cells",))
     assert violations == [], violations
+    assert bundles == [200], "the panels' bundle is loaded once, from Voila's static folder"
     assert page.log.external_requests == []
     assert page.log.errors == []
