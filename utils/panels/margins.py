@@ -319,7 +319,7 @@ def _app_margin_chart() -> alt.LayerChart:
     return (line + zero + rule + rule_label + tiers + tier_labels + average + average_label).properties(
         title="One flat price, very different users: margin by tier",
         description=(
-            "Gross margin per user against the user's tokens a month, in millions. A grey line falls "
+            "Gross margin per user against the user's tokens a month, in millions. A gray line falls "
             "straight from the margin with no tokens; it crosses zero at the dotted break-even line. "
             "Dots mark user tiers, sized by their share of users: circles are served at a profit, "
             "downward triangles at a loss. A black diamond marks the average user, whose margin is "
