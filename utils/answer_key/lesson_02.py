@@ -88,7 +88,7 @@ def _fireworks(teller: str, column: str = "amount_usd"):
 
 
 def cited_figure() -> str:
-    """Other reports' figure, named beside the essay's: their row is rated above the essay's, and both tell one round."""
+    """Other reports' figure, with the essay's beside it: both tell one round, and the reports' row is rated higher."""
     reports, essay = _fireworks("other reports", "confidence"), _fireworks("articles", "confidence")
     if CONFIDENCE_RANK[reports] <= CONFIDENCE_RANK[essay]:
         raise ValueError(f"exercise 02.3 expects other reports rated above the essay, got {reports} and {essay}.")
@@ -119,8 +119,8 @@ EXERCISES = (
                     "each layer's role in the table of section 2."
                 ),
                 "c": (
-                    f'observability "{_role("observability")}"; this product records none of that. It runs the '
-                    "models. Compare its job with each layer's role in the table of section 2."
+                    f'observability\'s role is "{_role("observability")}"; this product records none of that: '
+                    "it runs the models. Compare its job with each layer's role in the table of section 2."
                 ),
             },
         ),

@@ -15,7 +15,6 @@ from __future__ import annotations
 from .. import data
 from ..checks import Choice, Exercise, Number
 from ..models import (
-    HOURS_PER_MONTH,
     breakeven_utilization,
     reserved_gpus,
     reserved_monthly_cost,
@@ -84,7 +83,7 @@ def bursty_costs() -> dict[str, float]:
 def bursty_choice() -> str:
     """Serverless, because reserving for the peak takes more GPUs; the trap (sizing for the average) must flip it."""
     cost = bursty_costs()
-    above_breakeven = DEMAND_3 > breakeven_utilization(lambda_pcie(), modal())
+    above_breakeven = breakeven_utilization(lambda_pcie(), modal()) < DEMAND_3
     if not (cost["serverless"] < cost["peak"] and cost["average"] < cost["serverless"] and above_breakeven):
         raise ValueError(f"exercise 03.3 no longer turns on the peak: {cost}.")
     return "b"
