@@ -20,8 +20,15 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 def printed(cell) -> str:
-    """What the cell shows as text, in order: its prints, and the value of its last line (a check's message)."""
-    shown = {"stream": lambda o: o.get("text", ""), "execute_result": lambda o: o.get("data", {}).get("text/plain", "")}
+    """What the cell shows as text, in order: its prints, and the value of its last line (a check's message).
+
+    Only stdout counts as a print: the kernel's own stderr (e.g. ipykernel's start-up warning that it
+    runs over TCP) can be forwarded into whichever cell is running, and is no part of the solution.
+    """
+    shown = {
+        "stream": lambda o: o.get("text", "") if o.get("name") == "stdout" else "",
+        "execute_result": lambda o: o.get("data", {}).get("text/plain", ""),
+    }
     return "".join(shown[o.output_type](o) for o in cell.outputs if o.output_type in shown)
 
 
