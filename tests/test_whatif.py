@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from utils.whatif import Dropdown, Outcome, Slider, WhatIf, show
+from utils.whatif import Dropdown, Outcome, Preset, Slider, StopsSlider, WhatIf, show
 
 
 def _chart(**properties):
@@ -146,8 +146,8 @@ def test_the_kernel_sends_the_bundle_when_the_page_asks():
 
     panel, sent = _panel(), []
     panel.send = sent.append
-    panel._send_bundle_when_asked(panel, {"type": "bundle"}, [])
-    panel._send_bundle_when_asked(panel, {"type": "something else"}, [])
+    panel._answer_the_page(panel, {"type": "bundle"}, [])
+    panel._answer_the_page(panel, {"type": "something else"}, [])
     assert sent == [{"type": "bundle", "source": bundled_esm()}]
 
 
@@ -231,3 +231,112 @@ def test_rows_never_carry_nan_or_infinity_into_json():
         _chart(title="t", description="d"),
     )
     json.dumps(panel.datasets, allow_nan=False)  # raises on NaN or Infinity
+
+
+def _explorable() -> WhatIf:
+    """A panel with presets, a takeaway and a key number, as every course panel has."""
+
+    def compute(slope: float, shape: str, offset: float) -> Outcome:
+        outcome = _line(slope, shape)
+        last = outcome.datasets["points"]["y"].iloc[-1] + offset
+        return Outcome(outcome.datasets, outcome.readout, f"The line ends at {last:.2f}.", ("End of the line", last))
+
+    return WhatIf(
+        "Explorable",
+        [
+            Slider("slope", "Slope", 0, 5, 0.5, 1),
+            Dropdown("shape", "Shape", {"Straight": "straight", "Curved": "curved"}, "Straight"),
+            StopsSlider.log("offset", "Offset", low=1, high=100, value=2),
+        ],
+        compute,
+        _chart(title="t", description="d"),
+        presets={
+            "Steep": Preset({"slope": 5, "shape": "Curved"}, "A steep curve ends highest."),
+            "Flat": Preset({"slope": 0, "offset": 1}, "No slope: only the offset is left."),
+        },
+        name="line",
+    )
+
+
+def test_presets_move_several_controls_and_carry_their_argument():
+    panel = _explorable()
+    assert {name: p.argument for name, p in panel.presets.items()} == {
+        "Steep": "A steep curve ends highest.",
+        "Flat": "No slope: only the offset is left.",
+    }
+    panel.apply_preset("Steep")
+    assert panel.model_arguments() == {"slope": 5.0, "shape": "curved", "offset": 2.0}
+    assert panel.active_preset == "Steep"
+    panel.set(slope=4.5)
+    assert panel.active_preset == ""
+    with pytest.raises(ValueError, match="no preset named 'Wavy'"):
+        panel.apply_preset("Wavy")
+
+
+def test_a_preset_naming_an_unknown_control_or_value_is_refused():
+    with pytest.raises(ValueError, match=r"preset 'Bad': no control named \['speed'\]"):
+        WhatIf(
+            "x",
+            [Slider("slope", "Slope", 0, 5, 0.5, 1)],
+            _line,
+            _chart(title="t", description="d"),
+            presets={"Bad": Preset({"speed": 1}, "Nope.")},
+        )
+    with pytest.raises(ValueError, match="must be between 0 and 5, got 9"):
+        WhatIf(
+            "x",
+            [Slider("slope", "Slope", 0, 5, 0.5, 1)],
+            _line,
+            _chart(title="t", description="d"),
+            presets={"Bad": Preset({"slope": 9}, "Nope.")},
+        )
+
+
+def test_the_takeaway_follows_the_numbers_and_leads_the_readout():
+    panel = _explorable()
+    assert panel.takeaway() == "The line ends at 3.00."
+    panel.set(slope=3)
+    assert panel.takeaway() == "The line ends at 5.00."
+    assert panel.readout_text().splitlines()[0] == "The line ends at 5.00."
+
+
+def test_share_gives_one_line_that_restores_the_state():
+    panel = _explorable()
+    panel.set(slope=2.5, shape="Curved", offset=50)
+    line = panel.share()
+    assert line == "line.set(slope=2.5, shape='Curved', offset=50)"
+    fresh = _explorable()
+    exec(line, {"line": fresh})
+    assert fresh.values == panel.values and fresh.readout == panel.readout
+
+
+def test_sensitivity_ranks_the_numeric_controls_by_swing():
+    panel = _explorable()
+    table = panel.sensitivity()
+    assert list(table.columns) == ["control", "low_value", "high_value", "low", "high", "swing"]
+    assert list(table["control"]) == ["Offset", "Slope"]  # the dropdown is not a number
+    slope = table.set_index("control").loc["Slope"]
+    assert (slope.low_value, slope.high_value) == (0.0, 2.0)  # 1 -/+ 20 % of the 0-5 range, within the ends
+    assert (slope.low, slope.high) == (2.0, 4.0)
+    assert table["swing"].is_monotonic_decreasing
+    assert panel.model_arguments()["slope"] == 1.0  # measuring moved nothing
+
+
+def test_the_page_gets_presets_sensitivity_and_share_on_request():
+    panel, sent = _explorable(), []
+    panel.send = sent.append
+    panel._answer_the_page(panel, {"type": "preset", "name": "Flat"}, [])
+    assert panel.model_arguments()["slope"] == 0.0
+    panel._answer_the_page(panel, {"type": "share"}, [])
+    panel._answer_the_page(panel, {"type": "sensitivity"}, [])
+    assert sent[0] == {"type": "share", "line": panel.share()}
+    assert sent[1]["type"] == "sensitivity" and sent[1]["spec"]["title"] == "Which input matters most?"
+
+
+def test_a_log_slider_steps_through_round_numbers():
+    offset = StopsSlider.log("offset", "Offset", low=1, high=1000, value=20)
+    assert offset.stops == (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+    assert offset.to_json()["value"] == 4 and offset.decode(5) == 50.0
+    with pytest.raises(ValueError, match=r"Offset \(offset\) must be one of \[1.0, 2.0"):
+        offset.encode(30)
+    assert offset.around(20, 0.2) == (5, 100)

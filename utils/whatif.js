@@ -11,7 +11,8 @@
 
 function formatValue(control, value) {
   const digits = control.decimals;
-  const number = Number(value).toLocaleString("en-US", {
+  const shown = control.stops ? control.stops[Number(value)] : value;
+  const number = Number(shown).toLocaleString("en-US", {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
@@ -24,6 +25,10 @@ function sliderRow(control, id, onChange) {
   const label = document.createElement("label");
   label.htmlFor = id;
   label.textContent = control.label;
+  const ends = document.createElement("span");
+  ends.className = "pp-ends";
+  ends.setAttribute("aria-hidden", "true");
+  ends.textContent = `${formatValue(control, control.min)} to ${formatValue(control, control.max)}`;
   const input = document.createElement("input");
   input.type = "range";
   input.id = id;
@@ -45,7 +50,10 @@ function sliderRow(control, id, onChange) {
     show();
     onChange(control.name, Number(input.value));
   });
-  row.append(label, input, output);
+  const head = document.createElement("div");
+  head.className = "pp-control-head";
+  head.append(label, output);
+  row.append(head, input, ends);
   return row;
 }
 
@@ -66,12 +74,53 @@ function dropdownRow(control, id, onChange) {
   });
   select.value = String(control.value);
   select.addEventListener("change", () => onChange(control.name, Number(select.value)));
-  row.append(label, select);
+  const head = document.createElement("div");
+  head.className = "pp-control-head";
+  head.append(label);
+  row.append(head, select);
   return row;
 }
 
-function renderReadout(element, items, error) {
+function button(text, onClick, className = "pp-button") {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = className;
+  element.textContent = text;
+  element.setAttribute("data-lm-suppress-shortcuts", "true");
+  element.addEventListener("click", onClick);
+  return element;
+}
+
+// Named presets: each button moves several controls; its one-sentence argument shows below.
+function presetGroup(model) {
+  const group = document.createElement("div");
+  group.className = "pp-presets";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-label", "Presets");
+  const argument = document.createElement("p");
+  argument.className = "pp-argument";
+  argument.setAttribute("aria-live", "polite");
+  const buttons = model.get("preset_list").map(([name]) =>
+    button(name, () => model.send({ type: "preset", name }), "pp-button pp-preset"));
+  const showActive = () => {
+    const active = model.get("active_preset");
+    const found = model.get("preset_list").find(([name]) => name === active);
+    argument.textContent = found ? found[1] : "";
+    buttons.forEach((b) => b.setAttribute("aria-pressed", String(b.textContent === active)));
+  };
+  showActive();
+  group.append(...buttons);
+  return { group, argument, showActive };
+}
+
+function renderReadout(element, items, error, takeaway) {
   const parts = [];
+  if (takeaway) {
+    const sentence = document.createElement("p");
+    sentence.className = "pp-takeaway";
+    sentence.textContent = takeaway;
+    parts.push(sentence);
+  }
   if (error) {
     // The model could not compute the moved control's value: say why, and that
     // the chart and numbers below are from the last values that worked.
@@ -139,12 +188,55 @@ async function render({ model, el }) {
   readout.setAttribute("role", "status");
   readout.setAttribute("aria-live", "polite");
   const showReadout = () => {
-    renderReadout(readout, model.get("readout"), model.get("error"));
+    renderReadout(readout, model.get("readout"), model.get("error"), model.get("takeaway_text"));
     chart.classList.toggle("pp-stale", Boolean(model.get("error")));
   };
   showReadout();
 
-  root.append(heading, controls, chart, readout);
+  // On demand: which input matters most (a tornado chart), and one line that restores this state.
+  const extra = document.createElement("div");
+  extra.className = "pp-extra";
+  const tools = document.createElement("div");
+  tools.className = "pp-tools";
+  if (model.get("has_key")) {
+    tools.append(button("Which input matters most?", () => model.send({ type: "sensitivity" })));
+  }
+  if (model.get("controls").length) {
+    tools.append(button("Share these settings", () => model.send({ type: "share" })));
+  }
+  const answers = async (message) => {
+    if (message?.type === "sensitivity") {
+      const tornado = document.createElement("div");
+      tornado.className = "pp-tornado";
+      extra.replaceChildren(tornado);
+      await vegaEmbed(tornado, message.spec, { actions: false, renderer: "svg" });
+    } else if (message?.type === "share") {
+      const label = document.createElement("label");
+      label.textContent = "Paste this line into a code cell to restore these settings:";
+      const line = document.createElement("input");
+      line.type = "text";
+      line.readOnly = true;
+      line.className = "pp-share";
+      line.value = message.line;
+      line.id = `${uid}-share`;
+      label.htmlFor = line.id;
+      line.setAttribute("data-lm-suppress-shortcuts", "true");
+      extra.replaceChildren(label, line);
+      line.select();
+      navigator.clipboard?.writeText(message.line).catch(() => {});
+    }
+  };
+  model.on("msg:custom", answers);
+
+  const side = document.createElement("div");
+  side.className = "pp-side";
+  const presets = model.get("preset_list").length ? presetGroup(model) : null;
+  if (presets) side.append(presets.group, presets.argument);
+  side.append(controls, readout, tools, extra);
+  const body = document.createElement("div");
+  body.className = "pp-body";
+  body.append(side, chart);
+  root.append(heading, body);
   el.append(root);
 
   // The first rows travel inside the spec, so the first layout already fits them.
@@ -170,11 +262,16 @@ async function render({ model, el }) {
   model.on("change:revision", loadDatasets);
   model.on("change:readout", showReadout);
   model.on("change:error", showReadout);
+  model.on("change:takeaway_text", showReadout);
+  if (presets) model.on("change:active_preset", presets.showActive);
   return () => {
     model.off("change:values", followPython);
     model.off("change:revision", loadDatasets);
     model.off("change:readout", showReadout);
     model.off("change:error", showReadout);
+    model.off("change:takeaway_text", showReadout);
+    model.off("msg:custom", answers);
+    if (presets) model.off("change:active_preset", presets.showActive);
     finalize();
   };
 }

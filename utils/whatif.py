@@ -41,7 +41,7 @@ import vl_convert
 from . import charts  # noqa: F401  (every panel is drawn in the course theme)
 from ._bundle import bundled_esm, loader_esm
 
-__all__ = ["Slider", "Dropdown", "Outcome", "WhatIf", "show"]
+__all__ = ["Slider", "StopsSlider", "Dropdown", "Outcome", "Preset", "WhatIf", "show", "tornado_spec"]
 
 _HERE = Path(__file__).parent
 STATIC_ENV = "PLUMBING_STATIC"  # when set, panels also render a static SVG copy (for make html)
@@ -121,6 +121,97 @@ class Slider:
         """The model value for what the browser sent."""
         return float(sent)
 
+    def shown_value(self, sent: float) -> float | int:
+        """The value as a learner would type it: ``15``, not ``15.0``."""
+        value = self.decode(sent)
+        return int(value) if value.is_integer() and float(self.step).is_integer() else round(value, self.decimals)
+
+    def around(self, value: float, spread: float) -> tuple[float, float]:
+        """The slider's values ``spread`` of its range below and above ``value``, on its grid and within its ends."""
+        delta = spread * (self.max - self.min)
+        low = self.min + math.ceil(round((max(self.min, value - delta) - self.min) / self.step, 9)) * self.step
+        high = self.min + math.floor(round((min(self.max, value + delta) - self.min) / self.step, 9)) * self.step
+        return round(low, self.decimals), round(high, self.decimals)
+
+
+def nice_stops(low: float, high: float) -> tuple[float, ...]:
+    """1, 2, 5, 10, 20, 50, ... from ``low`` to ``high``: even steps on a log scale, each a round number."""
+    if not 0 < low < high or not math.isfinite(high):
+        raise ValueError(f"a log scale needs 0 < low < high, got {low} and {high}.")
+    stops, decade = [], 10.0 ** math.floor(math.log10(low))
+    while decade <= high:
+        stops += [m * decade for m in (1, 2, 5) if low <= m * decade <= high]
+        decade *= 10
+    return tuple(float(f"{s:.12g}") for s in sorted({low, *stops, high}))
+
+
+@dataclass(frozen=True)
+class StopsSlider:
+    """A slider over chosen values, ``stops``: for a log scale (``StopsSlider.log``) or uneven steps.
+
+    Each press moves to the next stop, so every step is one a learner can see on
+    a log-scale chart (1, 2, 5, 10, 20, ...), where a linear slider would spend
+    most of its track on the top decade.
+    """
+
+    name: str
+    label: str
+    stops: tuple[float, ...]
+    value: float
+    prefix: str = ""
+    suffix: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.stops) < 2 or list(self.stops) != sorted(set(self.stops)):
+            raise ValueError(
+                f"StopsSlider {self.name!r}: stops must be two or more increasing values, got {self.stops}."
+            )
+        if self.value not in self.stops:
+            raise ValueError(
+                f"StopsSlider {self.name!r}: value must be one of the stops {self.stops}, got {self.value}."
+            )
+
+    @classmethod
+    def log(cls, name: str, label: str, *, low: float, high: float, value: float, prefix: str = "", suffix: str = ""):
+        """A log-scale slider from ``low`` to ``high`` over 1-2-5 stops (``value`` must be one of them)."""
+        return cls(name, label, nice_stops(low, high), value, prefix, suffix)
+
+    @property
+    def decimals(self) -> int:
+        return max(max(0, -Decimal(str(stop)).normalize().as_tuple().exponent) for stop in self.stops)  # type: ignore[operator]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "slider",
+            "name": self.name,
+            "label": self.label,
+            "min": 0,
+            "max": len(self.stops) - 1,
+            "step": 1,
+            "value": self.encode(self.value),
+            "stops": list(self.stops),
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "decimals": self.decimals,
+        }
+
+    def encode(self, value: float) -> int:
+        """The browser's position for a model value: its stop's index."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or value not in self.stops:
+            raise ValueError(f"{self.label} ({self.name}) must be one of {list(self.stops)}, got {value!r}.")
+        return self.stops.index(value)
+
+    def decode(self, sent: int) -> float:
+        return float(self.stops[int(sent)])
+
+    def shown_value(self, sent: int) -> float | int:
+        value = self.decode(sent)
+        return int(value) if value.is_integer() else value
+
+    def around(self, value: float, spread: float) -> tuple[float, float]:
+        index, reach = self.stops.index(value), max(1, round(spread * (len(self.stops) - 1)))
+        return self.stops[max(0, index - reach)], self.stops[min(len(self.stops) - 1, index + reach)]
+
 
 @dataclass(frozen=True)
 class Dropdown:
@@ -154,8 +245,12 @@ class Dropdown:
         """The model value for the option index the browser sent."""
         return list(self.options.values())[int(sent)]
 
+    def shown_value(self, sent: int) -> str:
+        """The option's text, as ``set()`` takes it."""
+        return list(self.options)[int(sent)]
 
-Control = Slider | Dropdown
+
+Control = Slider | StopsSlider | Dropdown
 
 
 @dataclass(frozen=True)
@@ -164,11 +259,27 @@ class Outcome:
 
     ``datasets`` maps each named dataset of the chart (``alt.Data(name=...)``)
     to its rows; ``readout`` maps a label to the key number as text, in the
-    order the learner should read them.
+    order the learner should read them. ``takeaway`` is one sentence computed
+    from the numbers, read first ("Serverless is cheaper by $1,645 a month");
+    ``key`` is the one number the panel is about, as ``(label, value)``: what
+    :meth:`WhatIf.sensitivity` measures.
     """
 
     datasets: Mapping[str, pd.DataFrame]
     readout: Mapping[str, str] = field(default_factory=dict)
+    takeaway: str = ""
+    key: tuple[str, float] | None = None
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named starting point: several control values at once and a one-sentence argument for them.
+
+    ``Preset({"utilization_percent": 15}, "The essay's bus: 15 % utilization, bursty traffic.")``
+    """
+
+    values: Mapping[str, Any]
+    argument: str
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -202,6 +313,10 @@ class WhatIf(anywidget.AnyWidget):
     datasets = traitlets.Dict().tag(sync=True)
     readout = traitlets.List().tag(sync=True)
     error = traitlets.Unicode("").tag(sync=True)  # why the last move could not be computed; "" when all is well
+    takeaway_text = traitlets.Unicode("").tag(sync=True)
+    preset_list = traitlets.List().tag(sync=True)  # [[name, argument], ...] for the buttons
+    active_preset = traitlets.Unicode("").tag(sync=True)  # the preset the controls now match, if any
+    has_key = traitlets.Bool(False).tag(sync=True)  # whether the model names a key number to rank inputs by
     revision = traitlets.Int(0).tag(sync=True)
 
     def __init__(
@@ -210,29 +325,56 @@ class WhatIf(anywidget.AnyWidget):
         controls: Sequence[Control],
         compute: Callable[..., Outcome],
         chart: alt.TopLevelMixin,
+        presets: Mapping[str, Preset] | None = None,
+        name: str = "panel",
     ) -> None:
         names = [c.name for c in controls]
         if len(set(names)) != len(names):
             raise ValueError(f"controls must have distinct names, got {names}.")
+        if not name.isidentifier():
+            raise ValueError(f"name must be the Python variable the lesson binds the panel to, got {name!r}.")
         self._controls = {c.name: c for c in controls}
         self._compute = compute
+        self.name = name
+        self.presets = dict(presets or {})
+        for label, preset in self.presets.items():
+            self._encoded(preset.values, f"preset {label!r}")
         super().__init__(
             title=title,
             controls=[c.to_json() for c in controls],
             spec=_panel_spec(chart),
             values={c.name: c.encode(c.value) for c in controls},
+            preset_list=[[label, preset.argument] for label, preset in self.presets.items()],
         )
         self._refresh()
-        self.on_msg(self._send_bundle_when_asked)
+        self.on_msg(self._answer_the_page)
 
-    def _send_bundle_when_asked(self, _widget: Any, content: Mapping[str, Any], _buffers: Any) -> None:
-        """Where no server serves the bundle (VS Code, Colab), the page asks the kernel for it, once."""
-        if content.get("type") == "bundle":
-            self.send({"type": "bundle", "source": bundled_esm()})
+    def _answer_the_page(self, _widget: Any, content: Mapping[str, Any], _buffers: Any) -> None:
+        """Requests from the panel's buttons; and where no server serves the bundle (VS Code, Colab), the bundle."""
+        match content.get("type"):
+            case "bundle":
+                self.send({"type": "bundle", "source": bundled_esm()})
+            case "preset":
+                self.apply_preset(str(content.get("name")))
+            case "sensitivity":
+                self.send({"type": "sensitivity", "spec": tornado_spec(self.sensitivity(), self._key_label())})
+            case "share":
+                self.send({"type": "share", "line": self.share()})
 
     @traitlets.observe("values")
     def _on_values(self, _change: Mapping[str, Any]) -> None:
         self._refresh()
+        matching = [label for label, p in self.presets.items() if self._encoded(p.values) == self._current(p.values)]
+        self.active_preset = matching[0] if matching else ""
+
+    def _encoded(self, values: Mapping[str, Any], where: str = "set()") -> dict[str, Any]:
+        unknown = set(values) - set(self._controls)
+        if unknown:
+            raise ValueError(f"{where}: no control named {sorted(unknown)}; controls are {sorted(self._controls)}.")
+        return {name: self._controls[name].encode(value) for name, value in values.items()}
+
+    def _current(self, names: Mapping[str, Any]) -> dict[str, Any]:
+        return {name: self.values[name] for name in names}
 
     def model_arguments(self) -> dict[str, Any]:
         """The current control values, as the model function receives them."""
@@ -243,13 +385,65 @@ class WhatIf(anywidget.AnyWidget):
 
         Sliders take a number, dropdowns the text of an option.
         """
-        unknown = set(values) - set(self._controls)
-        if unknown:
-            raise ValueError(f"no control named {sorted(unknown)}; controls are {sorted(self._controls)}.")
-        sent = {name: self._controls[name].encode(value) for name, value in values.items()}
-        self.values = {**self.values, **sent}
+        self.values = {**self.values, **self._encoded(values)}
         if self.error:
             raise ValueError(self.error)
+
+    def apply_preset(self, name: str) -> None:
+        """Move the controls to a named preset (the panel's buttons do this)."""
+        if name not in self.presets:
+            raise ValueError(f"no preset named {name!r}; presets are {list(self.presets)}.")
+        self.set(**self.presets[name].values)
+
+    def takeaway(self) -> str:
+        """The sentence the numbers say now, as the top of the readout shows it."""
+        return self.takeaway_text
+
+    def share(self) -> str:
+        """One line that restores every control when run: ``panel.set(utilization_percent=15, ...)``."""
+        arguments = ", ".join(
+            f"{name}={self._controls[name].shown_value(sent)!r}" for name, sent in self.values.items()
+        )
+        return f"{self.name}.set({arguments})"
+
+    def sensitivity(self, spread: float = 0.2) -> pd.DataFrame:
+        """Which input matters most: the key number at each slider's low and high end around its current value.
+
+        For each slider, ``low`` and ``high`` are the key number with that slider
+        moved ``spread`` of its range down and up from where it stands (within its
+        ends), the other controls held. Rows are sorted by ``swing = |high - low|``,
+        largest first: a tornado chart's order.
+        """
+        now = self.model_arguments()
+        rows = []
+        for control in self._controls.values():
+            if isinstance(control, Dropdown):
+                continue
+            low_value, high_value = control.around(now[control.name], spread)
+            low, high = (self._key_at({**now, control.name: v}) for v in (low_value, high_value))
+            rows.append(
+                {
+                    "control": control.label,
+                    "low_value": low_value,
+                    "high_value": high_value,
+                    "low": low,
+                    "high": high,
+                    "swing": abs(high - low),
+                }
+            )
+        columns = ["control", "low_value", "high_value", "low", "high", "swing"]
+        frame = pd.DataFrame(rows, columns=columns)
+        return frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+    def _key_at(self, arguments: Mapping[str, Any]) -> float:
+        outcome = self._compute(**arguments)
+        if outcome.key is None:
+            raise ValueError(f"{self.title!r}: its model names no key number (Outcome.key) to measure.")
+        return float(outcome.key[1])
+
+    def _key_label(self) -> str:
+        outcome = self._compute(**self.model_arguments())
+        return outcome.key[0] if outcome.key else ""
 
     def _refresh(self) -> None:
         """Recompute for the current values. A model that fails keeps the last good chart and says why."""
@@ -262,12 +456,16 @@ class WhatIf(anywidget.AnyWidget):
         with self.hold_sync():
             self.datasets = datasets
             self.readout = [[label, text] for label, text in outcome.readout.items()]
+            self.takeaway_text = outcome.takeaway
+            self.has_key = outcome.key is not None
             self.error = ""
             self.revision += 1
 
     def readout_text(self) -> str:
-        """The key numbers as plain text, one ``label: value`` per line (the error first, if any)."""
-        lines = [f"{label}: {text}" for label, text in self.readout]
+        """The takeaway, then the key numbers as plain text, one ``label: value`` per line (the error first, if any)."""
+        lines = ([self.takeaway_text] if self.takeaway_text else []) + [
+            f"{label}: {text}" for label, text in self.readout
+        ]
         return "\n".join(
             [self.error, "(the numbers below are from the last values that worked)", *lines] if self.error else lines
         )
@@ -295,6 +493,32 @@ class WhatIf(anywidget.AnyWidget):
             if os.environ.get(STATIC_ENV):  # set by tools/export_html.py only: committed notebooks stay small
                 bundle[0]["text/html"] = self.static_html()
         return bundle
+
+
+def tornado_spec(sensitivity: pd.DataFrame, key_label: str) -> dict[str, Any]:
+    """A tornado chart of :meth:`WhatIf.sensitivity`: one bar per input from ``low`` to ``high``, widest on top."""
+    rows = sensitivity.assign(
+        range=[f"{lo:g} to {hi:g}" for lo, hi in zip(sensitivity["low_value"], sensitivity["high_value"], strict=True)]
+    )
+    order = list(rows["control"])
+    chart = (
+        alt.Chart(rows)
+        .mark_bar(height=14)
+        .encode(
+            x=alt.X("low:Q", title=key_label),
+            x2="high:Q",
+            y=alt.Y("control:N", sort=order, title=None),
+            tooltip=["control", "range", alt.Tooltip("low:Q", format=",.3~f"), alt.Tooltip("high:Q", format=",.3~f")],
+        )
+        .properties(
+            title="Which input matters most?",
+            description=f"For each input moved down and up around its current value, the range of {key_label}; "
+            "the widest bar matters most.",
+            width=360,
+            height=alt.Step(22),
+        )
+    )
+    return chart.to_dict()
 
 
 def show(chart: alt.TopLevelMixin, readout: Mapping[str, str] | None = None) -> WhatIf:

@@ -29,9 +29,24 @@ def panel_count(path: Path) -> int:
     return sum(WIDGET in o.get("data", {}) for c in notebook.cells if c.cell_type == "code" for o in c.outputs)
 
 
+def screenshot_panels(page, path: Path, out: Path) -> list[Path]:
+    """One PNG per panel, with its height: a panel should fit one screen with its controls beside the chart."""
+    shots = []
+    panels = page.locator("section.pp-whatif")
+    for index in range(panels.count()):
+        target = out / f"{path.stem[:2]}-panel-{index + 1}.png"
+        panels.nth(index).scroll_into_view_if_needed()
+        panels.nth(index).screenshot(path=str(target))
+        box = panels.nth(index).bounding_box()
+        print(f"  panel {index + 1}: {box['width']:.0f} x {box['height']:.0f} px -> {target}")
+        shots.append(target)
+    return shots
+
+
 def screenshot_lesson(page, lab, path: Path, out: Path) -> list[Path]:
-    """Run the lesson, then scroll it a screen at a time, writing one PNG per screen."""
+    """Run the lesson, then scroll it a screen at a time, writing one PNG per screen, and one per panel."""
     run_all(page, lab, path.name, panel_count(path))
+    screenshot_panels(page, path, out)
     page.evaluate(f"document.querySelector('{SCROLLER}').scrollTo(0, 0)")
     shots, seen = [], -1
     for index in range(200):
