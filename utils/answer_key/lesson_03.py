@@ -111,20 +111,20 @@ EXERCISES = (
             busy_choice,
             {
                 "a": (
-                    "section 3's break-even is for Lambda's price against Modal's. u* = P_r / P_s changes with "
-                    f"the prices: for RunPod's secure cloud it is {U2:.1%}, so no utilization reaches it."
+                    "section 3's break-even is for Lambda's price against Modal's, and u* = P_r / P_s changes "
+                    "with the prices. Compute it for RunPod's secure cloud before comparing it with the workload."
                 ),
                 "b": (
-                    "reserving pays only above u* = P_r / P_s, and here the reserved price is above the "
-                    f"serverless one: u* = {U2:.1%}. A busy GPU is not enough; the hour must also be cheaper."
+                    "a busy GPU is not enough: reserving pays only above u* = P_r / P_s, which depends on how "
+                    "the two hourly prices compare. Compute it for these two prices."
                 ),
                 "c": (
                     f"right: u* = {runpod_secure():.2f} / {modal():.2f} = {U2:.1%}. Above 100 %, serverless is "
                     "cheaper even for a GPU busy every hour of the month, at these two list prices."
                 ),
                 "d": (
-                    "serverless is cheaper, but not for that reason: a GPU rented all month stays loaded and "
-                    "has no cold starts. Cold starts are serverless's cost. Compare the break-even u* with 95 %."
+                    "a GPU rented all month stays loaded, so it has no cold starts: they are serverless's cost, "
+                    "not reserved's. Decide with the break-even u* instead."
                 ),
             },
         ),
@@ -141,10 +141,8 @@ EXERCISES = (
             bursty_choice,
             {
                 "a": (
-                    f"that break-even holds only for a steady workload. Reserved GPUs must cover the peak: "
-                    f"{GPUS_3:.0f} of them, ${C3['peak']:,.2f} a month against serverless's "
-                    f"${C3['serverless']:,.2f}. Sized for the average, one GPU (${C3['average']:,.2f}) would "
-                    "win, but it could not serve the peak."
+                    "that break-even holds only for a steady workload. With peaks, reserved GPUs must cover the "
+                    "peak, not the average: count the GPUs the peak needs, then compare the two bills."
                 ),
                 "b": (
                     f"right: the peak needs {GPUS_3:.0f} reserved GPUs, ${C3['peak']:,.2f} a month, while "
@@ -152,13 +150,10 @@ EXERCISES = (
                     f"the average, reserving would have looked cheaper (${C3['average']:,.2f})."
                 ),
                 "c": (
-                    f"the cold starts add only ${C3['cold']:,.2f} to the serverless bill. Serverless is the "
-                    "cheaper option here: compute both bills."
+                    f"the cold starts add only ${C3['cold']:,.2f} a month to the serverless bill, too little to "
+                    "decide this. Compare the two bills."
                 ),
-                "d": (
-                    f"they are far apart: reserved for the peak ${C3['peak']:,.2f}, serverless "
-                    f"${C3['serverless']:,.2f} a month."
-                ),
+                "d": "they are not close: compute both bills, reserving enough GPUs for the peak.",
             },
         ),
         (
