@@ -10,6 +10,8 @@ from ..charts import money_axis, percent_axis
 from ..models import breakeven_demand, reserved_gpus, reserved_monthly_cost, serverless_monthly_cost
 from ..whatif import Outcome, Slider, WhatIf
 
+__all__ = ["serverless_outcome", "serverless_panel"]
+
 RESERVED = "Reserved (always on)"
 SERVERLESS = "Serverless (pay per second)"
 UTILIZATION_GRID = np.linspace(0.005, 1.0, 200)  # average demand as a share of one GPU

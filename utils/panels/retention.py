@@ -9,6 +9,8 @@ import pandas as pd
 from ..models import nrr_revenue
 from ..whatif import Dropdown, Outcome, Slider, WhatIf
 
+__all__ = ["retention_demo_panel", "retention_outcome"]
+
 START = 100.0  # revenue in year 0, an index rather than dollars
 
 HORIZONS = {"3 years": 3, "5 years": 5, "10 years": 10}
