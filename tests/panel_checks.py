@@ -1,7 +1,10 @@
-"""One check that every lesson's panel tests share: each control changes what a learner sees."""
+"""Checks every lesson's panel tests share: each control changes what a learner sees, and each
+panel is explorable (presets with arguments, a takeaway, which input matters most, a share line)."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from typing import Any
 
 from utils.whatif import WhatIf
@@ -9,8 +12,8 @@ from utils.whatif import WhatIf
 
 def _moves(control: dict, current: Any, both_ways: bool) -> list[Any]:
     """Model values one step from ``current``: a slider's neighbors in range, a dropdown's neighboring options."""
-    if control["kind"] == "dropdown":
-        options = control["options"]
+    if control["kind"] == "dropdown" or control.get("stops"):
+        options = control.get("options") or control["stops"]
         index = options.index(current)
         after = [options[i] for i in (index + 1, index - 1) if 0 <= i < len(options)]
     else:
@@ -33,7 +36,11 @@ def assert_every_control_moves(
     for control in panel.controls:
         name = control["name"]
         sent = panel.values[name]  # a slider's value, or a dropdown's option index
-        start = control["options"][sent] if control["kind"] == "dropdown" else sent
+        start = (
+            (control.get("options") or control.get("stops") or {}).__getitem__(sent)
+            if (control["kind"] == "dropdown" or control.get("stops"))
+            else sent
+        )
         before_text, before_rows = panel.readout_text(), panel.datasets
         for moved in _moves(control, start, both_ways):
             panel.set(**{name: moved})
@@ -44,3 +51,28 @@ def assert_every_control_moves(
                 break
             panel.set(**{name: start})
             assert panel.readout_text() == before_text, f"moving {name} back did not restore the readout"
+
+
+def assert_explorable(make: Callable[[], WhatIf]) -> None:
+    """A panel made by ``make`` has at least two presets, each with a one-sentence argument and a state of its
+    own (readout and chart); a takeaway sentence that follows the numbers; a sensitivity table, one finite row
+    per numeric control, largest swing first; and a share line that restores its state in a fresh panel."""
+    panel = make()
+    assert len(panel.presets) >= 2, "give the panel at least two named presets"
+    start = panel.takeaway()
+    assert start, "the panel's outcome needs a takeaway sentence"
+    seen = {}
+    for name, preset in panel.presets.items():
+        assert preset.argument.strip().endswith((".", "!", "?")), f"preset {name!r}: a one-sentence argument"
+        panel.apply_preset(name)
+        assert panel.active_preset == name
+        seen[name] = (panel.readout_text(), str(panel.datasets))
+    assert len(set(seen.values())) == len(seen), f"two presets show the same state: {list(seen)}"
+    assert any(text.splitlines()[0] != start for text, _ in seen.values()), "no preset changes the takeaway"
+    table = panel.sensitivity()
+    numeric = [c for c in panel.controls if c["kind"] == "slider"]
+    assert len(table) == len(numeric) and table["swing"].is_monotonic_decreasing
+    assert all(math.isfinite(v) for v in [*table["low"], *table["high"]])
+    fresh = make()
+    exec(panel.share(), {panel.name: fresh})  # what a classmate does with the pasted line
+    assert fresh.values == panel.values and fresh.readout_text() == panel.readout_text()

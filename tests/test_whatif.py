@@ -340,3 +340,11 @@ def test_a_log_slider_steps_through_round_numbers():
     with pytest.raises(ValueError, match=r"Offset \(offset\) must be one of \[1.0, 2.0"):
         offset.encode(30)
     assert offset.around(20, 0.2) == (5, 100)
+
+
+def test_the_shared_explorable_check_passes_a_good_panel_and_catches_a_plain_one():
+    from tests.panel_checks import assert_explorable
+
+    assert_explorable(_explorable)
+    with pytest.raises(AssertionError, match="at least two named presets"):
+        assert_explorable(_panel)
