@@ -36,11 +36,8 @@ def assert_every_control_moves(
     for control in panel.controls:
         name = control["name"]
         sent = panel.values[name]  # a slider's value, or a dropdown's option index
-        start = (
-            (control.get("options") or control.get("stops") or {}).__getitem__(sent)
-            if (control["kind"] == "dropdown" or control.get("stops"))
-            else sent
-        )
+        choices = control.get("options") or control.get("stops")  # a dropdown's texts, a stops slider's values
+        start = choices[sent] if choices else sent
         before_text, before_rows = panel.readout_text(), panel.datasets
         for moved in _moves(control, start, both_ways):
             panel.set(**{name: moved})
