@@ -77,6 +77,16 @@ def test_a_percentage_typed_for_a_fraction_is_told_so():
     assert not result.passed and "looks like a percentage; give a fraction (17.1 % is 0.171)" in result.message
 
 
+def test_a_percentage_typed_for_a_share_shown_as_a_number_is_told_so_too(monkeypatch):
+    key = {
+        "01.2": Exercise("01.2", Number(lambda: 0.85, "{:.2f}"), HINTS),
+        "04.2": Exercise("04.2", Number(lambda: 28, "{:.0f}"), HINTS),
+    }
+    monkeypatch.setattr(checks, "_key", lambda: key)
+    assert "looks like a percentage; give a fraction (85 % is 0.85)" in grade("01.2", 85).message
+    assert grade("04.2", 29).message.endswith("Close, but too high: check the inputs you used.")
+
+
 def test_wrong_numbers_hear_too_high_too_low_and_close():
     assert "too high" in grade("03.1", 3000).message and "close" not in grade("03.1", 3000).message
     assert "too low" in grade("03.1", 1000).message

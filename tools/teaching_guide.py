@@ -91,11 +91,18 @@ def objectives(notebook: nbformat.NotebookNode) -> list[str]:
     """The numbered learning objectives of the lesson's first cell, one string each."""
     first = notebook.cells[0].source.split("Learning objectives", 1)[1]
     items = re.split(r"\n(?=\d\. )", first.strip())
-    return [re.sub(r"\s+", " ", item.split(". ", 1)[1]).strip() for item in items if re.match(r"\d\. ", item)]
+    return [
+        for_github(re.sub(r"\s+", " ", item.split(". ", 1)[1]).strip()) for item in items if re.match(r"\d\. ", item)
+    ]
 
 
 def exercise_count(notebook: nbformat.NotebookNode) -> int:
     return sum(1 for c in notebook.cells if "exercise" in c.metadata.get("tags", []))
+
+
+def for_github(markdown: str) -> str:
+    """Lesson Markdown as GitHub shows a .md file: money written ``\\\\$`` for JupyterLab's MathJax is ``\\$`` there."""
+    return markdown.replace("\\\\$", "\\$")
 
 
 def notice_answers(notebook: nbformat.NotebookNode) -> list[str]:
@@ -104,7 +111,7 @@ def notice_answers(notebook: nbformat.NotebookNode) -> list[str]:
     for cell in notebook.cells:
         if "notice" in cell.metadata.get("tags", []):
             body = re.sub(r"</?details>|<summary>.*?</summary>", "", cell.source, flags=re.S)
-            answers.append(body.strip())
+            answers.append(for_github(body.strip()))
     return answers
 
 

@@ -217,13 +217,14 @@ def _grade_number(key: Number, answer: Any) -> tuple[bool, str]:
     allowed = tolerance(key, target)
     if abs(value - target) <= allowed:
         return True, f"{key.show(value)} is right."
-    if key.is_fraction and abs(value / 100 - target) <= allowed:
+    if (key.is_fraction or 0 < abs(target) <= 1) and abs(value / 100 - target) <= allowed:
         return False, (f"{value:g} looks like a percentage; give a fraction ({value:g} % is {value / 100:g}).")
     if not key.is_fraction and target and abs(value * 100 - target) <= tolerance(key, target):
         return False, f"{value:g} looks like a fraction; this answer is a number such as {value * 100:g}."
     side = "too high" if value > target else "too low"
     if target and abs(value - target) <= CLOSE * abs(target):
-        return False, f"close, but {side}: check your rounding and the inputs you used."
+        check = "check the inputs you used" if key.decimals == 0 else "check your rounding and the inputs you used"
+        return False, f"close, but {side}: {check}."
     return False, f"{key.show(value)} is {side}."
 
 
@@ -276,44 +277,11 @@ def grade(exercise_id: str, answer: Any) -> CheckResult:
 # --- The learner's cell: grade, hint, record ------------------------------------------------------
 
 
-def _legacy_check(exercise: str, answer: Any, expected: Any, hint: str) -> CheckResult:
-    """The first check, ``check("Exercise 1", answer, expected=..., hint=...)``, until every lesson uses the key.
-
-    TRANSITIONAL: removed once the lessons are migrated to ``check("LL.N", answer)``.
-    """
-
-    def show(value: Any) -> str:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return repr(value)
-        if abs(value) < 10:
-            return f"{value:.4g}"
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-    if answer is ... or (answer is None and expected is not None):
-        message = f"{exercise}: no answer yet. Replace the ... with your answer and run the cell again.\n  Hint: {hint}"
-        return CheckResult(exercise, False, message, answered=False)
-    if isinstance(expected, str):
-        passed = isinstance(answer, str) and answer.strip().lower() == expected.strip().lower()
-    elif isinstance(expected, bool) or expected is None:
-        passed = answer is expected
-    else:
-        try:
-            passed = math.isclose(float(answer), float(expected), rel_tol=1e-3, abs_tol=1e-12)
-        except (TypeError, ValueError):
-            passed = False
-    if passed:
-        return CheckResult(exercise, True, f"{exercise}: correct, {show(answer)} is right. Well done.")
-    message = f"{exercise}: not yet. You have {show(answer)}, which is not the expected value.\n  Hint: {hint}"
-    return CheckResult(exercise, False, message)
-
-
-def check(exercise_id: str, answer: Any, *, expected: Any = ..., hint: str = "") -> CheckResult:
+def check(exercise_id: str, answer: Any) -> CheckResult:
     """Grade a learner's answer, add the next hint of the ladder when it is wrong, and record the try.
 
     An unanswered exercise (``...``) is not a try: it says what to do and records nothing.
     """
-    if expected is not ...:
-        return _legacy_check(exercise_id, answer, expected, hint)
     result = grade(exercise_id, answer)
     item = exercise(exercise_id)
     if not result.answered:

@@ -188,14 +188,14 @@ def _histogram_chart(title: str, description: str) -> alt.LayerChart:
         )
     )
     statistics = [MEAN, MEDIAN, MONEY_BACK]
-    colour = alt.Color(
+    color = alt.Color(
         "statistic:N", title=None, scale=alt.Scale(domain=statistics, range=[PALETTE[1], PALETTE[0], "#000000"])
     )
     dash = alt.StrokeDash("statistic:N", scale=alt.Scale(domain=statistics, range=[[8, 4], [1, 0], [2, 3]]))
     rules = (
         alt.Chart(alt.Data(name="rules"))
         .mark_rule(strokeWidth=2.5)
-        .encode(x=alt.X("multiple:Q", scale=x_scale), color=colour, strokeDash=dash)
+        .encode(x=alt.X("multiple:Q", scale=x_scale), color=color, strokeDash=dash)
     )
     # Above the plot, the median's name to the left of its line and the mean's to the right:
     # in a power law the median sits below the mean, so the two never collide.
