@@ -325,3 +325,57 @@ def formulas_holding_prose(page, scope: str = NOTEBOOK) -> list[str]:
                 .map(() => formula.closest('.jp-Cell, .jp-OutputArea-output, p, div')?.innerText.slice(0, 120) ?? ''))""",
         scope,
     )
+
+
+def answers_shown_after_run_all(page) -> list[str]:
+    """What Run All must never show: an opened worked solution or notice answer, or a check that passed."""
+    return page.evaluate(
+        f"""() => {{
+            const notebook = document.querySelector('{NOTEBOOK}');
+            const opened = [...notebook.querySelectorAll('.jp-MarkdownOutput details[open] summary')].map(s => s.innerText);
+            const passes = [...notebook.querySelectorAll('.jp-OutputArea-output')]
+                .map(o => o.innerText).filter(text => /Exercise \\d\\d\\.\\d+: correct\\./.test(text));
+            return [...opened, ...passes];
+        }}"""
+    )
+
+
+def press_every_preset_and_tool(page, panels: int) -> int:
+    """Press each preset button from the keyboard (each must change chart and readout), then draw the tornado
+    and show the share line. Returns how many presets were pressed."""
+    pressed = 0
+    for panel in range(panels):
+        section = page.locator(PANEL).nth(panel)
+        buttons = section.locator(".pp-preset")
+        if section.locator(".pp-controls input, .pp-controls select").count():
+            assert buttons.count() >= 2, f"panel {panel} has controls but fewer than two presets"
+        for index in range(buttons.count()):
+            before = panel_state(page, panel)
+            buttons.nth(index).focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function(
+                "([s, i, text]) => document.querySelectorAll(s)[i].querySelector('.pp-readout').innerText !== text"
+                " || document.querySelectorAll(s)[i].querySelector('[aria-pressed=true]')",
+                arg=[PANEL, panel, before["readout"]],
+                timeout=15_000,
+            )
+            page.wait_for_timeout(150)  # let the chart follow
+            after = panel_state(page, panel)
+            label = buttons.nth(index).inner_text()
+            assert buttons.nth(index).get_attribute("aria-pressed") == "true", f"panel {panel}, preset {label!r}"
+            assert section.locator(".pp-argument").inner_text().strip(), f"preset {label!r} shows no argument"
+            if after["readout"] == before["readout"]:  # pressed the preset it was already at
+                continue
+            assert after["chart"] != before["chart"], f"panel {panel}, preset {label!r}: the chart did not change"
+            pressed += 1
+        tornado = section.get_by_role("button", name="Which input matters most?")
+        if tornado.count():
+            tornado.click()
+            section.locator(".pp-tornado svg").wait_for(timeout=15_000)
+        share = section.get_by_role("button", name="Share these settings")
+        if share.count():
+            share.click()
+            line = section.locator(".pp-share")
+            line.wait_for(timeout=15_000)
+            assert ".set(" in line.input_value()
+    return pressed

@@ -1,6 +1,8 @@
-"""Every lesson in a real browser: it runs, its formulas hold no prose, axe-core finds no
-serious or critical WCAG 2 A/AA violation, every control moves its chart and readout,
-nothing is fetched from the internet and nothing logs an error.
+"""Every lesson in a real browser: it runs, its formulas hold no prose, Run All shows no
+worked solution, notice answer or passed check, every control and every preset (pressed
+from the keyboard) moves its chart and readout, the tornado chart and the share line
+appear on demand, axe-core finds no serious or critical WCAG 2 A/AA violation, nothing
+is fetched from the internet and nothing logs an error.
 
 Each lesson is executed once: every check reads the same page."""
 
@@ -11,7 +13,14 @@ import pytest
 
 from utils.course import NOTEBOOK_DIR
 
-from .lab import axe_violations, formulas_holding_prose, move_every_control, run_all
+from .lab import (
+    answers_shown_after_run_all,
+    axe_violations,
+    formulas_holding_prose,
+    move_every_control,
+    press_every_preset_and_tool,
+    run_all,
+)
 
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -40,9 +49,11 @@ def test_lesson_reads_cleanly_passes_axe_and_every_control_moves(page, lab, path
     run_all(page, lab, path.name, panels)
     assert bundles == [200], "the panels' bundle is loaded once per page, from the server"
     assert formulas_holding_prose(page) == [], "money or prose typeset as a formula"
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    assert answers_shown_after_run_all(page) == [], "Run All showed a solution, a notice answer or a pass"
     assert move_every_control(page, panels) > 0
+    assert press_every_preset_and_tool(page, panels) > 0
+    violations = axe_violations(page)  # with the tornado charts and share lines open
+    assert violations == [], describe(violations)
     assert page.log.external_requests == [], "requests left localhost"
     assert page.log.errors == [], "the page logged errors"
 
