@@ -12,13 +12,14 @@ from __future__ import annotations
 import altair as alt
 from altair.utils.schemapi import Undefined, UndefinedType
 
-__all__ = ["PALETTE", "THEME_NAME", "enable_theme", "money_axis", "percent_axis"]
+__all__ = ["PALETTE", "THEME_NAME", "money_axis", "percent_axis"]
 
 # Okabe & Ito (2008), "Color Universal Design"; yellow left out (too pale on white).
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 THEME_NAME = "plumbing_premium"
 
 
+# Registered and enabled when this module is imported (``utils.whatif`` imports it, so every panel is themed).
 @alt.theme.register(THEME_NAME, enable=True)
 def _theme() -> alt.theme.ThemeConfig:
     return {
@@ -32,11 +33,6 @@ def _theme() -> alt.theme.ThemeConfig:
             "view": {"stroke": None},
         }
     }
-
-
-def enable_theme() -> None:
-    """Switch the course theme on (it is on from the moment ``utils`` is imported)."""
-    alt.theme.enable(THEME_NAME)
 
 
 def money_axis(title: str) -> alt.Axis:
