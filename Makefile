@@ -21,7 +21,7 @@ help:
 	@echo "make load-test     20 simulated learners on a local JupyterHub: memory and latency"
 	@echo "make student OUT=dir  student copies: no solutions, no notice answers (KEEP_NOTICE=1 keeps those); edits kept"
 	@echo "make progress DIR=homes OUT=class.csv  a class report from the learners' progress files"
-	@echo "make html OUT=dir     every lesson as a standalone HTML page (no kernel, no internet)"
+	@echo "make html OUT=dir     the course as a static site whose sliders stay live (no Python, no server)"
 	@echo "make present LESSON=03  one lesson in app mode (Voila), for a projector"
 	@echo "make clean    remove .venv/ and node_modules/"
 
@@ -80,7 +80,7 @@ progress: $(STAMP)
 
 html: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make html OUT=dir"; exit 2; }
-	$(BIN)/python -m tools.export_html $(OUT)
+	$(BIN)/python -m tools.site $(OUT)
 
 # Voila's offline template lives in tools/jupyter/voila/templates/offline; tools/present.py sets it up.
 present: $(STAMP)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools.export_html import ESCAPED_DOLLAR
+from tools.site import ESCAPED_DOLLAR
 
 WIDGET = "application/vnd.jupyter.widget-view+json"
 

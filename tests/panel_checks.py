@@ -1,10 +1,17 @@
-"""Checks every lesson's panel tests share: each control changes what a learner sees, and each
-panel is explorable (presets with arguments, a takeaway, which input matters most, a share line)."""
+"""Checks every lesson's panel tests share: each control changes what a learner sees; each panel is
+explorable (presets with arguments, a takeaway, which input matters most, a share line); and each
+panel's JavaScript twin (for the static site) computes what its Python model computes."""
 
 from __future__ import annotations
 
+import json
 import math
+import random
+import re
+import shutil
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from utils.whatif import WhatIf
@@ -73,3 +80,90 @@ def assert_explorable(make: Callable[[], WhatIf]) -> None:
     fresh = make()
     exec(panel.share(), {panel.name: fresh})  # what a classmate does with the pasted line
     assert fresh.values == panel.values and fresh.readout_text() == panel.readout_text()
+
+
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+PANELS_DIR = Path(__file__).resolve().parent.parent / "utils" / "panels"
+TWIN_RUNNER = Path(__file__).resolve().parent / "twins" / "run.mjs"
+
+
+def run_twins(cases: list[dict], panels_dir: Path = PANELS_DIR) -> list[dict]:
+    """Each case's outcome from its JavaScript twin, computed by node (what the static site's page runs)."""
+    node = shutil.which("node")
+    if node is None:
+        raise AssertionError("node is needed to test the panels' JavaScript twins: `apt-get install nodejs`.")
+    done = subprocess.run(
+        [node, str(TWIN_RUNNER), str(panels_dir)], input=json.dumps(cases), capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _numbers(text: str) -> list[tuple[float, int]]:
+    """The numbers in a readout line, each with its number of displayed decimals."""
+    found = NUMBER.findall(text)
+    return [(float(n.replace(",", "")), len(n.split(".")[1]) if "." in n else 0) for n in found]
+
+
+def same_to_the_displayed_rounding(python: str, twin: str, rel_tol: float) -> bool:
+    """Two readout texts agree: the same words, and numbers within one unit of their last displayed digit
+    (or ``rel_tol`` of each other, for a Monte Carlo panel's standard error)."""
+    if NUMBER.sub("#", python) != NUMBER.sub("#", twin):
+        return False
+    pairs = zip(_numbers(python), _numbers(twin), strict=True)
+    return all(
+        abs(a - b) <= max(10.0 ** -max(da, db), rel_tol * max(abs(a), abs(b))) + 1e-9 for (a, da), (b, db) in pairs
+    )
+
+
+def random_positions(panel: WhatIf, count: int, seed: int) -> list[dict[str, Any]]:
+    """``count`` seeded random positions of every control, as ``set()`` takes them."""
+    rng = random.Random(seed)
+    positions = []
+    for _ in range(count):
+        position = {}
+        for control in panel.controls:
+            if control["kind"] == "dropdown":
+                position[control["name"]] = rng.choice(control["options"])
+            elif control.get("stops"):
+                position[control["name"]] = rng.choice(control["stops"])
+            else:
+                steps = round((control["max"] - control["min"]) / control["step"])
+                position[control["name"]] = round(control["min"] + rng.randint(0, steps) * control["step"], 10)
+        positions.append(position)
+    return positions
+
+
+def assert_twin_matches(
+    make: Callable[[], WhatIf], *, count: int = 60, seed: int = 0, rel_tol: float = 0.0, panels_dir: Path = PANELS_DIR
+) -> None:
+    """The panel's JavaScript twin gives the readout and takeaway its Python model gives, at ``count`` seeded
+    random control positions, to the displayed rounding (``rel_tol`` for Monte Carlo panels). A model change
+    not mirrored in the twin fails here, naming the panel and the values."""
+    panel = make()
+    assert panel.twin is not None, f"{panel.title!r} has no JavaScript twin"
+    cases, expected = [], []
+    for position in random_positions(panel, count, seed):
+        try:
+            panel.set(**position)
+        except ValueError:
+            continue  # values the model refuses: the twin is not asked
+        cases.append(
+            {
+                "module": panel.twin.module,
+                "function": panel.twin.function,
+                "values": panel.model_arguments(),
+                "params": dict(panel.twin.params),
+            }
+        )
+        expected.append((position, panel.readout_text()))
+    assert len(cases) >= count // 2, "most random positions should be computable"
+    for (position, python), twin in zip(expected, run_twins(cases, panels_dir), strict=True):
+        assert "error" not in twin, f"{panel.title!r} twin failed at {position}: {twin.get('error')}"
+        lines = ([twin["takeaway"]] if twin["takeaway"] else []) + [
+            f"{label}: {text}" for label, text in twin["readout"]
+        ]
+        for want, got in zip(python.splitlines(), lines, strict=True):
+            assert same_to_the_displayed_rounding(want, got, rel_tol), (
+                f"{panel.title!r} at {position}: Python says {want!r}, the twin {got!r}"
+            )

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from utils.whatif import Dropdown, Outcome, Preset, Slider, StopsSlider, WhatIf, show
+from utils.whatif import Dropdown, Outcome, Preset, Slider, StopsSlider, Twin, WhatIf, show
 
 
 def _chart(**properties):
@@ -348,3 +348,51 @@ def test_the_shared_explorable_check_passes_a_good_panel_and_catches_a_plain_one
     assert_explorable(_explorable)
     with pytest.raises(AssertionError, match="at least two named presets"):
         assert_explorable(_panel)
+
+
+LINE_TWIN = """
+export function line({ slope, shape, offset }) {
+  const x = [0, 0.25, 0.5, 0.75, 1];
+  const y = x.map((v) => (shape === "straight" ? slope * v : slope * v * v));
+  const last = y[y.length - 1] + offset;
+  return {
+    datasets: { points: x.map((v, i) => ({ x: v, y: y[i] })) },
+    readout: [["Slope", slope.toFixed(1)], ["Last", y[y.length - 1].toFixed(2)]],
+    takeaway: `The line ends at ${last.toFixed(2)}.`,
+    key: ["End of the line", last],
+  };
+}
+"""
+
+
+def _twinned() -> WhatIf:
+    panel = _explorable()
+    return WhatIf(
+        panel.title,
+        list(panel._controls.values()),
+        panel._compute,
+        _chart(title="t", description="d"),
+        presets=panel.presets,
+        name="line",
+        twin=Twin("line", "line"),
+    )
+
+
+def test_a_twin_that_mirrors_its_model_passes_and_a_drifted_one_fails_naming_the_values(tmp_path):
+    from tests.panel_checks import assert_twin_matches
+
+    (tmp_path / "line.js").write_text(LINE_TWIN)
+    assert_twin_matches(_twinned, count=30, panels_dir=tmp_path)
+    (tmp_path / "line.js").write_text(LINE_TWIN.replace("slope * v * v", "slope * v * v * 1.1"))
+    with pytest.raises(AssertionError, match=r"'Explorable' at \{'slope'.*\}: Python says '.*', the twin '"):
+        assert_twin_matches(_twinned, count=30, panels_dir=tmp_path)
+
+
+def test_a_twinned_panel_carries_its_state_for_the_static_site():
+    panel = _twinned()
+    state = panel.static_state()
+    assert state["twin"] == {"module": "line", "function": "line", "params": {}}
+    assert state["presets"]["Steep"] == {"slope": 5.0, "shape": 1}
+    html_text = panel.static_html()
+    assert 'class="pp-state"' in html_text and "Starting values:" in html_text and "<svg" in html_text
+    assert "Slope: 1.0" in html_text and "Offset: 2" in html_text

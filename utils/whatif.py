@@ -24,6 +24,7 @@ no request leaves the machine.
 from __future__ import annotations
 
 import html
+import json
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -41,7 +42,7 @@ import vl_convert
 from . import charts  # noqa: F401  (every panel is drawn in the course theme)
 from ._bundle import bundled_esm, loader_esm
 
-__all__ = ["Slider", "StopsSlider", "Dropdown", "Outcome", "Preset", "WhatIf", "show", "tornado_spec"]
+__all__ = ["Slider", "StopsSlider", "Dropdown", "Outcome", "Preset", "Twin", "WhatIf", "show", "tornado_spec"]
 
 _HERE = Path(__file__).parent
 STATIC_ENV = "PLUMBING_STATIC"  # when set, panels also render a static SVG copy (for make html)
@@ -232,6 +233,7 @@ class Dropdown:
             "name": self.name,
             "label": self.label,
             "options": list(self.options),
+            "option_values": list(self.options.values()),
             "value": self.encode(self.value),
         }
 
@@ -282,6 +284,17 @@ class Preset:
     argument: str
 
 
+@dataclass(frozen=True)
+class Twin:
+    """The panel's compute in JavaScript, for the static course site (no kernel): ``utils/panels/<module>.js``
+    exports ``function(values, params)``, returning what :class:`Outcome` holds. ``params`` are the panel's
+    fixed inputs (prices read from ``data/``). ``tests/test_twins.py`` holds each twin to its Python panel."""
+
+    module: str
+    function: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """JSON-ready rows; NaN and infinities become ``null`` (JSON has neither)."""
     rows = frame.to_dict(orient="records")
@@ -327,6 +340,7 @@ class WhatIf(anywidget.AnyWidget):
         chart: alt.TopLevelMixin,
         presets: Mapping[str, Preset] | None = None,
         name: str = "panel",
+        twin: Twin | None = None,
     ) -> None:
         names = [c.name for c in controls]
         if len(set(names)) != len(names):
@@ -336,6 +350,7 @@ class WhatIf(anywidget.AnyWidget):
         self._controls = {c.name: c for c in controls}
         self._compute = compute
         self.name = name
+        self.twin = twin
         self.presets = dict(presets or {})
         for label, preset in self.presets.items():
             self._encoded(preset.values, f"preset {label!r}")
@@ -357,7 +372,13 @@ class WhatIf(anywidget.AnyWidget):
             case "preset":
                 self.apply_preset(str(content.get("name")))
             case "sensitivity":
-                self.send({"type": "sensitivity", "spec": tornado_spec(self.sensitivity(), self._key_label())})
+                spec = tornado_spec(self._key_label())
+                self.send(
+                    {
+                        "type": "sensitivity",
+                        "spec": {**spec, "datasets": {"sensitivity": sensitivity_rows(self.sensitivity())}},
+                    }
+                )
             case "share":
                 self.send({"type": "share", "line": self.share()})
 
@@ -470,19 +491,57 @@ class WhatIf(anywidget.AnyWidget):
             [self.error, "(the numbers below are from the last values that worked)", *lines] if self.error else lines
         )
 
-    def static_html(self) -> str:
-        """The panel as it stands, for a page without a kernel: the chart as SVG and the key numbers.
+    def static_state(self) -> dict[str, Any]:
+        """Everything the static site's page needs to bring this panel to life without a kernel (with its twin)."""
+        if self.twin is None:
+            raise ValueError(f"{self.title!r} has no JavaScript twin (WhatIf(..., twin=Twin(...))).")
+        return {
+            "title": self.title,
+            "name": self.name,
+            "controls": self.controls,
+            "values": self.values,
+            "spec": self.spec,
+            "datasets": self.datasets,
+            "readout": self.readout,
+            "takeaway_text": self.takeaway_text,
+            "has_key": self.has_key,
+            "key_label": self._key_label(),
+            "tornado_spec": tornado_spec(self._key_label()) if self.has_key else None,
+            "preset_list": self.preset_list,
+            "presets": {label: self._encoded(preset.values) for label, preset in self.presets.items()},
+            "twin": {"module": self.twin.module, "function": self.twin.function, "params": dict(self.twin.params)},
+        }
 
-        Vega draws the SVG here, in Python, through vl-convert: no JavaScript, no internet.
+    def starting_values(self) -> list[tuple[str, str]]:
+        """Each control's label and its value as the panel shows it: listed under the chart on a static page."""
+        return [(c["label"], _shown(c, self.values[c["name"]])) for c in self.controls]
+
+    def static_html(self) -> str:
+        """The panel as it stands, for a page without a kernel: the chart as SVG, the key numbers and the values.
+
+        Vega draws the SVG here, in Python, through vl-convert: no JavaScript, no internet. With a twin,
+        the figure also carries the state the static site's script needs to make it live again.
         """
         spec = {**self.spec, "datasets": {**self.spec.get("datasets", {}), **self.datasets}}
         items = "".join(
             f"<li><strong>{html.escape(label)}:</strong> {html.escape(text)}</li>" for label, text in self.readout
         )
+        takeaway = f'<p class="pp-takeaway">{html.escape(self.takeaway_text)}</p>' if self.takeaway_text else ""
+        values = "".join(
+            f"<li>{html.escape(label)}: {html.escape(text)}</li>" for label, text in self.starting_values()
+        )
+        settings = (
+            f'<p class="pp-settings-title">Starting values:</p><ul class="pp-settings">{values}</ul>' if values else ""
+        )
+        state = (
+            f'<script type="application/json" class="pp-state">{_script_json(self.static_state())}</script>'
+            if self.twin
+            else ""
+        )
         return (
-            f'<figure class="pp-static"><style>.pp-static svg {{ overflow: visible; }}</style>'
-            f"<figcaption><strong>{html.escape(self.title)}</strong> (at its starting values)</figcaption>"
-            f"{vl_convert.vegalite_to_svg(spec)}<ul>{items}</ul></figure>"
+            f'<figure class="pp-static"><figcaption><strong>{html.escape(self.title)}</strong></figcaption>'
+            f'{vl_convert.vegalite_to_svg(spec)}{takeaway}<ul class="pp-readout-static">{items}</ul>{settings}'
+            f"{state}</figure>"
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
@@ -490,25 +549,41 @@ class WhatIf(anywidget.AnyWidget):
         if bundle:
             # Shown wherever widgets are not (GitHub, nbval, a terminal).
             bundle[0]["text/plain"] = f"{self.title}\n{self.readout_text()}"
-            if os.environ.get(STATIC_ENV):  # set by tools/export_html.py only: committed notebooks stay small
+            if os.environ.get(STATIC_ENV):  # set by tools/site.py only: committed notebooks stay small
                 bundle[0]["text/html"] = self.static_html()
         return bundle
 
 
-def tornado_spec(sensitivity: pd.DataFrame, key_label: str) -> dict[str, Any]:
-    """A tornado chart of :meth:`WhatIf.sensitivity`: one bar per input from ``low`` to ``high``, widest on top."""
-    rows = sensitivity.assign(
-        range=[f"{lo:g} to {hi:g}" for lo, hi in zip(sensitivity["low_value"], sensitivity["high_value"], strict=True)]
-    )
-    order = list(rows["control"])
+def sensitivity_rows(sensitivity: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows a tornado chart draws: control, low, high, swing, and the range of the input moved."""
+    return [
+        {
+            "control": r.control,
+            "low": r.low,
+            "high": r.high,
+            "swing": r.swing,
+            "range": f"{r.low_value:g} to {r.high_value:g}",
+        }
+        for r in sensitivity.itertuples()
+    ]
+
+
+def tornado_spec(key_label: str) -> dict[str, Any]:
+    """A tornado chart of :meth:`WhatIf.sensitivity` (its rows in the dataset ``sensitivity``): one bar per
+    input from ``low`` to ``high``, the widest on top."""
     chart = (
-        alt.Chart(rows)
+        alt.Chart(alt.Data(name="sensitivity"))
         .mark_bar(height=14)
         .encode(
             x=alt.X("low:Q", title=key_label),
             x2="high:Q",
-            y=alt.Y("control:N", sort=order, title=None),
-            tooltip=["control", "range", alt.Tooltip("low:Q", format=",.3~f"), alt.Tooltip("high:Q", format=",.3~f")],
+            y=alt.Y("control:N", sort=alt.EncodingSortField("swing", order="descending"), title=None),
+            tooltip=[
+                "control:N",
+                "range:N",
+                alt.Tooltip("low:Q", format=",.3~f"),
+                alt.Tooltip("high:Q", format=",.3~f"),
+            ],
         )
         .properties(
             title="Which input matters most?",
@@ -519,6 +594,19 @@ def tornado_spec(sensitivity: pd.DataFrame, key_label: str) -> dict[str, Any]:
         )
     )
     return chart.to_dict()
+
+
+def _shown(control: Mapping[str, Any], sent: Any) -> str:
+    """A control's value as the panel displays it (prefix, decimals, suffix; an option's text)."""
+    if control["kind"] == "dropdown":
+        return str(control["options"][int(sent)])
+    value = control["stops"][int(sent)] if control.get("stops") else sent
+    return f"{control['prefix']}{value:,.{control['decimals']}f}{control['suffix']}"
+
+
+def _script_json(state: Mapping[str, Any]) -> str:
+    """JSON safe inside a <script> element: no "</" can end it early."""
+    return json.dumps(state, allow_nan=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def show(chart: alt.TopLevelMixin, readout: Mapping[str, str] | None = None) -> WhatIf:
