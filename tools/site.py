@@ -159,7 +159,7 @@ def shell(title: str, main: str, lesson: Lesson | None = None) -> str:
 
 
 def markdown_page(title: str, markdown: str) -> str:
-    return shell(title, mistune.html(page_markdown(markdown)))
+    return shell(title, str(mistune.html(page_markdown(markdown))))
 
 
 def index_page() -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 import platformdirs
@@ -35,7 +36,7 @@ def cache_dir() -> Path:
 def bundle_name(source_path: Path = PANEL_SOURCE) -> str:
     """``whatif-<key>.js``: the key hashes the source and the vl-convert version, so a new bundle gets a new name."""
     source = source_path.read_text(encoding="utf-8")
-    key = hashlib.sha256(f"{vl_convert.__version__}\n{source}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{version('vl-convert-python')}\n{source}".encode()).hexdigest()[:16]
     return f"{source_path.stem}-{key}.js"
 
 

@@ -43,7 +43,7 @@ LAB_DEFAULTS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "fa
 class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
     """The standard kernel WebSocket connection, with TCP_NODELAY set on the socket."""
 
-    def connect(self):  # type: ignore[override]
+    def connect(self):
         self.websocket_handler.set_nodelay(True)
         return super().connect()
 
@@ -53,7 +53,8 @@ class CappedKernelManager(AsyncMappingKernelManager):
 
     max_kernels = Int(8, config=True, help="The most kernels running at once; a page load beyond it gets 503.")
 
-    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+    # jupyter_client types the synchronous manager's start_kernel; this one, like its parent, is a coroutine.
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         if len(self.list_kernel_ids()) >= self.max_kernels:
             raise web.HTTPError(
                 503, f"{self.max_kernels} kernels are running, the most this server starts: close a tab or try later."

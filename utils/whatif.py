@@ -102,6 +102,10 @@ class Slider:
             "decimals": self.decimals,
         }
 
+    def start(self) -> float:
+        """What the browser shows first."""
+        return self.encode(self.value)
+
     def encode(self, value: float) -> float:
         """The value the browser shows for a model value; refused unless the slider can show it."""
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -196,6 +200,10 @@ class StopsSlider:
             "decimals": self.decimals,
         }
 
+    def start(self) -> int:
+        """The position the browser shows first."""
+        return self.encode(self.value)
+
     def encode(self, value: float) -> int:
         """The browser's position for a model value: its stop's index."""
         if isinstance(value, bool) or not isinstance(value, int | float) or value not in self.stops:
@@ -236,6 +244,10 @@ class Dropdown:
             "option_values": list(self.options.values()),
             "value": self.encode(self.value),
         }
+
+    def start(self) -> int:
+        """The option the browser shows first."""
+        return self.encode(self.value)
 
     def encode(self, text: str) -> int:
         """The browser's option index for an option's text."""
@@ -320,14 +332,14 @@ class WhatIf(anywidget.AnyWidget):
     _css = _HERE / "whatif.css"
 
     title = traitlets.Unicode().tag(sync=True)
-    controls = traitlets.List().tag(sync=True)
+    controls: traitlets.List[Any] = traitlets.List().tag(sync=True)
     values = traitlets.Dict().tag(sync=True)
     spec = traitlets.Dict().tag(sync=True)
     datasets = traitlets.Dict().tag(sync=True)
-    readout = traitlets.List().tag(sync=True)
+    readout: traitlets.List[Any] = traitlets.List().tag(sync=True)
     error = traitlets.Unicode("").tag(sync=True)  # why the last move could not be computed; "" when all is well
     takeaway_text = traitlets.Unicode("").tag(sync=True)
-    preset_list = traitlets.List().tag(sync=True)  # [[name, argument], ...] for the buttons
+    preset_list: traitlets.List[Any] = traitlets.List().tag(sync=True)  # [[name, argument], ...] for the buttons
     active_preset = traitlets.Unicode("").tag(sync=True)  # the preset the controls now match, if any
     has_key = traitlets.Bool(False).tag(sync=True)  # whether the model names a key number to rank inputs by
     revision = traitlets.Int(0).tag(sync=True)
@@ -358,7 +370,7 @@ class WhatIf(anywidget.AnyWidget):
             title=title,
             controls=[c.to_json() for c in controls],
             spec=_panel_spec(chart),
-            values={c.name: c.encode(c.value) for c in controls},
+            values={c.name: c.start() for c in controls},
             preset_list=[[label, preset.argument] for label, preset in self.presets.items()],
         )
         self._refresh()
