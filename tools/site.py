@@ -196,9 +196,9 @@ def write_assets(assets: Path) -> None:
     shutil.copy(HERE / "site.js", assets / "site.js")
     css = (ROOT / "utils" / "whatif.css").read_text(encoding="utf-8") + (HERE / "site.css").read_text(encoding="utf-8")
     (assets / "site.css").write_text(css, encoding="utf-8")
-    modules = sorted(PANELS.glob("*.js"))
-    for module in modules:
+    for module in PANELS.glob("*.js"):  # the twins and their shared helpers (_format.js)
         shutil.copy(module, twins / module.name)
+    modules = sorted(m for m in PANELS.glob("*.js") if not m.name.startswith("_"))
     index = "".join(f'export * as {m.stem} from "./twins/{m.name}";\n' for m in modules)
     (assets / "twins.js").write_text(index or "export {};\n", encoding="utf-8")
 
