@@ -15,9 +15,11 @@ from utils.models import (
     expected_multiple,
     fund_returning_multiple,
     prob_at_least_one_hit,
+    prob_deal_at_least,
     simulate_deals,
     simulate_mixed_deals,
     split_deals,
+    zeros_for_share_at,
 )
 
 
@@ -125,3 +127,15 @@ def test_mixed_simulation_is_seeded_shaped_and_drawn_group_by_group():
 def test_impossible_groups_are_refused_by_name(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+def test_the_share_of_zeros_that_fits_a_published_share_inverts_the_tail_formula():
+    # Correlation Ventures: 4 % of deals at 10x or more; with its alpha of 1.32 that takes 16.4 % zeros.
+    zeros = zeros_for_share_at(0.04, 10, 1.32)
+    assert zeros == pytest.approx(0.1643, abs=5e-5)
+    assert prob_deal_at_least(10, zeros, 1.32) == pytest.approx(0.04)
+    assert zeros_for_share_at(np.array([0.01, 0.02]), 10, 1.5).shape == (2,)
+    with pytest.raises(ValueError, match="share must be at most multiple"):
+        zeros_for_share_at(0.5, 10, 1.5)  # more than the share with no zeros at all
+    with pytest.raises(ValueError, match=r"share must be in \(0, 1\]"):
+        zeros_for_share_at(0, 10, 1.5)

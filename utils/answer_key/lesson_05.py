@@ -3,7 +3,7 @@
 The inputs each exercise states (the vendor's ARPU and margin, the app's price
 and token price) are the exercise's assumptions, repeated here as the lesson's
 exercise cells set them; the churn benchmark is read from
-``data/unit_economics.csv`` and the usage split from ``utils.panels.margins``.
+``data/unit_economics.csv`` and the usage split from ``utils.models``.
 The worked solutions, run against this key by ``tests/test_solutions.py``,
 catch any drift between the two.
 """
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from .. import data
 from ..checks import Choice, Exercise, Number
-from ..models import app_breakeven_tokens, lifetime_value
-from ..panels.margins import user_tiers
+from ..models import app_breakeven_tokens, lifetime_value, user_tiers
 
 # Exercise 1: an infrastructure vendor (assumptions), churning at the SaaS median dollar churn.
 VENDOR_ARPU, VENDOR_MARGIN = 2500, 0.70  # US dollars a customer a month; gross margin

@@ -12,8 +12,7 @@ import numpy as np
 
 from .. import data
 from ..checks import Choice, Exercise, Number
-from ..models import prob_at_least_one_hit
-from ..panels.portfolio import INFRA_ALPHA, INFRA_ZEROS, fund_returning_multiple
+from ..models import INFRA_ALPHA, INFRA_ZEROS, fund_returning_multiple, prob_at_least_one_hit
 
 FEWER, MORE = 20, 100  # the fund's equal checks before and after spreading the same money (exercise 2)
 EVEN = 0.5  # an even chance (exercise 3)
@@ -109,8 +108,8 @@ EXERCISES = (
             "Two things change when the fund spreads its money over more deals: the number of tries, and the "
             "multiple one deal needs to return the whole fund.",
             "With N equal checks a deal returns the fund at N times the money, so the chance is 1 - (1 - q)^N with "
-            "q = (1 - p) x N^(-alpha). Compare N = 20 with N = 100, or set the panel's alpha to the value of "
-            "fattest_alpha and read its last line at 20 deals and at 100.",
+            "q = (1 - p) x N^(-alpha). Compare N = 20 with N = 100, or press the panel's Fattest tail preset "
+            "(alpha = fattest_alpha) and read its last line at 20 deals and at 100.",
             "for n in (20, 100): print(n, prob_at_least_one_hit(n, teaching_zeros, fattest_alpha, "
             "fund_returning_multiple(n)))",
         ),

@@ -50,6 +50,7 @@ from .portfolio import (
     simulate_mixed_deals,
     simulate_portfolios,
     split_deals,
+    zeros_for_share_at,
 )
 from .reliability import (
     MINUTES_PER_MONTH,
@@ -139,4 +140,5 @@ __all__ = [
     "users_at_capacity",
     "users_to_cover",
     "verdict",
+    "zeros_for_share_at",
 ]

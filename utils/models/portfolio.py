@@ -49,6 +49,7 @@ __all__ = [
     "simulate_portfolios",
     "simulate_deals",
     "split_deals",
+    "zeros_for_share_at",
 ]
 
 MAX_ALPHA = 10.0
@@ -102,6 +103,26 @@ def prob_deal_at_least(multiple: ArrayLike, p_zero: ArrayLike, alpha: ArrayLike)
     m = check_range(multiple, "multiple", 1.0)
     p = check_probability(p_zero, "p_zero")
     return scalar_or_array((1 - p) * m ** -_alpha(alpha))
+
+
+def zeros_for_share_at(share: ArrayLike, multiple: ArrayLike, alpha: ArrayLike) -> Number:
+    """The share of zeros at which a share ``s`` of deals returns ``multiple`` or more: ``1 - s * m ** alpha``.
+
+    ``P(deal >= m) = (1 - p) * m ** -alpha`` solved for ``p``: what fits the model
+    to a published share at one multiple, for a chosen tail exponent.
+
+    >>> round(zeros_for_share_at(0.04, 10, 1.32), 4)
+    0.1643
+    """
+    s = check_range(share, "share", 0.0, 1.0, low_open=True)
+    m = check_range(multiple, "multiple", 1.0)
+    zeros = 1 - s * m ** _alpha(alpha)
+    if not np.all(zeros >= 0):
+        raise ValueError(
+            "share must be at most multiple ** -alpha (the share of deals at least that large with no zeros), "
+            f"got {float(np.ravel(s)[0]):g}."
+        )
+    return scalar_or_array(zeros)
 
 
 def prob_at_least_one_hit(

@@ -9,10 +9,18 @@ Worked examples (``curriculum.md``): LTV = 1000 * 0.75 / 0.02 = 37,500;
 2 million tokens at 3 a million, plus 1 of other cost, keeps a gross margin of
 1 - (2 * 3 + 1) / 20 = 0.65. A fixed cost of 8,280 a month at ARPU 2 and a
 margin of 0.6 takes ceil(8,280 / (2 * 0.6)) = 6,900 users to cover (lesson 09).
+
+Users of one flat-priced app are not alike: ``USAGE_SPLITS`` holds the course's
+assumed splits of usage across tiers of users, and ``user_tiers`` gives each
+tier's tokens for a chosen average (lesson 05).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
 from numpy.typing import ArrayLike
 
 from ..validation import check_nonnegative, check_positive, check_probability, check_range
@@ -25,6 +33,9 @@ __all__ = [
     "app_breakeven_tokens",
     "monthly_churn",
     "users_to_cover",
+    "Tier",
+    "USAGE_SPLITS",
+    "user_tiers",
 ]
 
 
@@ -137,3 +148,67 @@ def users_to_cover(fixed_monthly_cost: ArrayLike, arpu: ArrayLike, margin: Array
     revenue = check_positive(arpu, "arpu")
     share = check_range(margin, "margin", 0.0, 1.0, low_open=True)
     return scalar_or_array(ceil_count(fixed / (revenue * share)))
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A group of an app's users: its share of all users and its usage relative to the average user (1.0)."""
+
+    name: str
+    share_of_users: float
+    relative_usage: float
+
+
+# How usage spreads across users: a teaching ASSUMPTION, not sourced (an app reads its own from its
+# logs). Each split covers every user (shares sum to 1) and averages exactly 1 (shares times relative
+# usage sum to 1), so the average user always uses the tokens per user one chooses.
+USAGE_SPLITS: dict[str, tuple[Tier, ...]] = {
+    "Everyone uses the average": (Tier("Everyone", 1.00, 1.0),),
+    "Mild skew": (Tier("Light", 0.50, 0.5), Tier("Regular", 0.40, 1.25), Tier("Heavy", 0.10, 2.5)),
+    "Heavy skew": (
+        Tier("Light", 0.50, 0.25),
+        Tier("Regular", 0.30, 1.0),
+        Tier("Heavy", 0.15, 2.0),
+        Tier("Power", 0.05, 5.5),
+    ),
+    "Extreme skew": (
+        Tier("Light", 0.70, 0.2),
+        Tier("Regular", 0.15, 1.0),
+        Tier("Heavy", 0.10, 3.5),
+        Tier("Power", 0.05, 7.2),
+    ),
+}
+
+
+def user_tiers(split: str, tokens_per_user: float) -> pd.DataFrame:
+    """The tiers of a usage split when the average user consumes ``tokens_per_user``.
+
+    Each tier's tokens are ``T_i = T * u_i`` and its share of all tokens is
+    ``s_i * u_i / sum_j s_j * u_j``, with ``s_i`` its share of users and ``u_i``
+    its usage relative to the average (``USAGE_SPLITS``).
+
+    Args:
+        split: a key of ``USAGE_SPLITS``, such as ``"Heavy skew"``.
+        tokens_per_user: ``T``, millions of tokens the average user consumes a month, >= 0.
+
+    Returns:
+        One row per tier, lightest first: ``tier``, ``share_of_users`` (a share),
+        ``tokens`` (millions a month) and ``share_of_tokens`` (a share).
+
+    >>> user_tiers("Heavy skew", 2.0)["tokens"].max()
+    11.0
+    """
+    if split not in USAGE_SPLITS:
+        raise ValueError(f"split must be one of {list(USAGE_SPLITS)}, got {split!r}.")
+    average = float(check_nonnegative(tokens_per_user, "tokens_per_user"))
+    tiers = USAGE_SPLITS[split]
+    shares = np.array([tier.share_of_users for tier in tiers])
+    relative = np.array([tier.relative_usage for tier in tiers])
+    return pd.DataFrame(
+        {
+            "tier": [tier.name for tier in tiers],
+            "share_of_users": shares,
+            "tokens": average * relative,
+            "share_of_tokens": shares * relative / np.sum(shares * relative),
+        }
+    )
