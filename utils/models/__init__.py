@@ -61,11 +61,14 @@ from .reliability import (
 )
 from .request import RequestSummary, Service, expected_request_cost, request_success_rate, simulate_requests
 from .retention import (
+    USAGE_SPLITS,
+    Tier,
     app_breakeven_tokens,
     app_gross_margin,
     lifetime_value,
     monthly_churn,
     nrr_revenue,
+    user_tiers,
     users_to_cover,
 )
 from .scenarios import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
@@ -91,6 +94,8 @@ __all__ = [
     "RequestSummary",
     "ReshuffleSimulation",
     "Service",
+    "Tier",
+    "USAGE_SPLITS",
     "alpha_for_mean",
     "app_breakeven_tokens",
     "app_gross_margin",
@@ -137,6 +142,7 @@ __all__ = [
     "simulate_reshuffles",
     "split_deals",
     "top_n_share",
+    "user_tiers",
     "users_at_capacity",
     "users_to_cover",
     "verdict",
