@@ -3,18 +3,18 @@
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves
+from tests.panel_checks import assert_every_control_moves, assert_explorable
 from utils import data
 from utils.models import gini, hhi, top_n_share
-from utils.panels.concentration import (
+from utils.panels import (
     MEDIAN_DEAL_USD,
-    SEEDS,
     evidence_table,
     few_took_much_shares,
     mega_round_outcome,
     mega_round_panel,
     plumbing_rounds,
 )
+from utils.panels.concentration import SEEDS
 from utils.synthetic import synthetic_quarter, with_mega_round
 
 THRESHOLDS = data.load("reference_thresholds")
@@ -73,9 +73,9 @@ def test_datasets_follow_the_model_functions():
     assert deals["rank"].tolist() == list(range(1, 302))
     assert (deals["kind"] == "mega-round (synthetic)").sum() == 1
     shares = outcome.datasets["shares"].set_index(["quarter", "part"])["share"]
-    assert shares[("without the mega-round", "largest deal")] == pytest.approx(top_n_share(before, 1))
-    assert shares[("with the mega-round", "largest deal")] == pytest.approx(top_n_share(after, 1))
-    assert shares[("with the mega-round", "all other deals")] == pytest.approx(1 - top_n_share(after, 1))
+    assert shares[("without", "largest deal")] == pytest.approx(top_n_share(before, 1))
+    assert shares[("with", "largest deal")] == pytest.approx(top_n_share(after, 1))
+    assert shares[("with", "all other deals")] == pytest.approx(1 - top_n_share(after, 1))
     assert outcome.datasets["hhi"]["hhi"].tolist() == pytest.approx([hhi(before), hhi(after)])
     assert outcome.datasets["medians"]["amount_usd"].tolist() == pytest.approx([np.median(after)])
 
@@ -103,6 +103,63 @@ def test_a_round_smaller_than_the_largest_deal_is_not_called_the_largest():
 
 def test_every_control_changes_the_readout_and_the_chart(panel):
     assert_every_control_moves(panel)
+
+
+def test_the_panel_is_explorable():
+    assert_explorable(lambda: mega_round_panel(OPENAI_ROUND, THRESHOLDS))
+
+
+def test_the_presets_show_what_they_argue(panel):
+    assert panel.name == "mega_round"
+    panel.apply_preset("A round like OpenAI's")
+    assert panel.model_arguments()["mega_round_billion"] == pytest.approx(OPENAI_ROUND / 1e9)
+    before, after = _quarters(OPENAI_ROUND / 1e9)
+    # The total multiplies, the HHI leaps past the 2023 level, and the median deal barely moves.
+    assert after.sum() / before.sum() > 10 and hhi(after) > LEVEL_2023 > hhi(before)
+    assert panel.takeaway() == (
+        f"A ${OPENAI_ROUND / 1e9:,.1f}B round multiplies the total {after.sum() / before.sum():,.1f} times and "
+        f"raises the HHI by {hhi(after) - hhi(before):,.0f} points, while the median deal moves "
+        f"{np.median(after) / np.median(before) - 1:+.2%}."
+    )
+    panel.apply_preset("No mega-round")
+    assert panel.takeaway() == (
+        f"With no mega-round, the largest of 200 deals holds {top_n_share(before, 1):.1%} of the money "
+        f"and the HHI is {hhi(before):,.0f}."
+    )
+    panel.apply_preset("A small round, a wide quarter")
+    before, after = _quarters(0.5, 1000, 2.5, 0)
+    assert hhi(after) < hhi(before)  # the round is not the largest deal: it dilutes the large ones
+    assert f"lowers the HHI by {hhi(before) - hhi(after):,.0f} points" in panel.takeaway()
+    assert "adds 1% to the total" in panel.takeaway()
+
+
+def test_the_panel_s_key_is_the_hhi_with_the_round(panel):
+    label, value = mega_round_outcome(40.0, 200, 1.5, 0, **REFERENCES).key
+    assert label == "HHI with the mega-round (0 to 10,000)"
+    assert value == pytest.approx(hhi(_quarters()[1]))
+
+
+def test_the_sub_charts_line_up_and_keep_their_axes(panel):
+    charts = panel.spec["vconcat"]
+    assert {chart["width"] for chart in charts} == {420}
+    extents = set()
+    for chart in charts:
+        for layer in chart["layer"]:
+            axis = layer.get("encoding", {}).get("y", {}).get("axis") or {}
+            if "minExtent" in axis:
+                extents.add((axis["minExtent"], axis["maxExtent"]))
+    assert extents == {(56, 56)}, "every y-axis as wide, so that the three plots start at the same x"
+    deals_y = charts[0]["layer"][0]["encoding"]["y"]["scale"]
+    assert deals_y["domain"] == [1e3, 1e11]
+
+
+def test_labels_stay_clear_of_what_they_label():
+    outcome = mega_round_outcome(40.0, 200, 1.5, 0, **REFERENCES)
+    assert outcome.datasets["medians"]["label"].tolist() == [f"median deal ${np.median(_quarters()[1]) / 1e6:,.2f}M"]
+    labels = outcome.datasets["shares"].set_index(["quarter", "part"])["label"]
+    assert labels[("without", "all other deals")] == "all other deals"  # the largest is small: room for both
+    wide = mega_round_outcome(40.0, 1000, 2.5, 0, **REFERENCES).datasets["shares"]
+    assert wide.set_index(["quarter", "part"])["label"][("with", "all other deals")] == ""  # no room: left out
 
 
 @pytest.mark.parametrize("option", list(SEEDS))

@@ -5,21 +5,30 @@ import math
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves
-from utils.models import expected_app_revenue, prob_still_leading, revenue_cv, revenue_cv_floor, simulate_reshuffles
+from tests.panel_checks import assert_every_control_moves, assert_explorable
+from utils.models import (
+    average_app_revenue,
+    customers_to_near_floor,
+    expected_app_revenue,
+    independent_equivalent,
+    prob_still_leading,
+    revenue_cv,
+    revenue_cv_floor,
+    simulate_reshuffles,
+)
+from utils.panels import diversification_panel, reshuffle_panel
 from utils.panels.demand import (
     FORMULA,
-    N_WORLDS,
+    RESHUFFLE_SEED,
+    RESHUFFLE_WORLDS,
     SAMPLE,
-    SEED,
     SIMULATED,
     VENDOR,
-    customers_to_near_floor,
     diversification_outcome,
-    diversification_panel,
     reshuffle_outcome,
-    reshuffle_panel,
 )
+
+N_WORLDS, SEED = RESHUFFLE_WORLDS, RESHUFFLE_SEED
 
 
 def _series(outcome, name):
@@ -92,6 +101,39 @@ def test_every_reshuffle_control_changes_the_readout_both_ways():
     _every_control_changes_the_readout(panel)
 
 
+def test_the_reshuffle_panel_is_explorable():
+    assert_explorable(lambda: reshuffle_panel(4, 25, 40, 12))
+
+
+def test_the_reshuffle_presets_show_what_they_argue():
+    panel = reshuffle_panel(4, 25, 40, 12)
+    assert panel.name == "reshuffle"
+    kept = {}
+    for name in ("A settled race", "The lesson's assumptions", "A crowded, fast race"):
+        panel.apply_preset(name)
+        now = panel.model_arguments()
+        rate, loss = now["reshuffle_percent"] / 100, now["penalty_percent"] / 100
+        kept[name] = average_app_revenue(now["quarters"], now["n_models"], rate, loss)
+        assert f"keeps {kept[name]:.1%} of its revenue on average" in panel.takeaway()
+    # A settled race with a cheap switch costs the app little; a crowded, fast race with a dear one, half or more.
+    assert kept["A settled race"] > 0.9
+    assert kept["A settled race"] > kept["The lesson's assumptions"] > kept["A crowded, fast race"]
+    assert kept["A crowded, fast race"] < 0.5
+
+
+def test_the_reshuffle_takeaway_says_when_the_app_loses_nothing():
+    assert reshuffle_outcome(4, 0, 40, 12).takeaway.endswith("the lead never changes hands.")
+    assert reshuffle_outcome(4, 25, 0, 12).takeaway.endswith("it loses nothing while its model trails.")
+    key = reshuffle_outcome(4, 25, 40, 12).key
+    assert key[1] == pytest.approx(100 * average_app_revenue(12, 4, 0.25, 0.4))
+
+
+def test_the_reshuffle_axes_stay_put_as_the_sliders_move():
+    layers = reshuffle_panel(4, 25, 40, 12).spec["layer"]
+    assert all(layer["encoding"]["x"]["scale"]["domain"] == [0, 20] for layer in layers)
+    assert all(layer["encoding"]["y"]["scale"]["domain"] == [0, 1.05] for layer in layers)
+
+
 def test_reshuffle_update_is_quick():
     import time
 
@@ -114,21 +156,15 @@ def test_diversification_readout_matches_the_curriculum_examples():
     assert readout["100 customers correlated at ρ = 0.20 are as steady as"] == (
         f"{1 / revenue_cv(100, 0.2) ** 2:,.1f} independent customers"
     )
+    assert diversification_outcome(1, 0.2).readout["1 customer correlated at ρ = 0.20 is as steady as"] == (
+        "1.0 independent customer"
+    )
     assert readout["Customers needed to come within 10% of the floor"] == f"{customers_to_near_floor(0.2):,}"
 
 
 def test_the_floor_is_where_revenue_cv_ends_up():
     for rho in (0.01, 0.2, 0.5, 1.0):
         assert revenue_cv_floor(rho) == pytest.approx(revenue_cv(1e9, rho), rel=1e-6)
-
-
-@pytest.mark.parametrize("rho", [0.01, 0.05, 0.16, 0.2, 0.5, 0.9])
-def test_customers_to_near_floor_is_the_first_count_within_ten_percent(rho):
-    needed = customers_to_near_floor(rho)
-    limit = 1.1 * revenue_cv_floor(rho)
-    assert revenue_cv(needed, rho) <= limit * (1 + 1e-12)
-    if needed > 1:
-        assert revenue_cv(needed - 1, rho) > limit
 
 
 def test_no_floor_without_correlation_and_no_gain_with_full_correlation():
@@ -152,6 +188,39 @@ def test_diversification_curves_follow_revenue_cv():
 
 def test_every_diversification_control_changes_the_readout_both_ways():
     _every_control_changes_the_readout(diversification_panel())
+
+
+def test_the_customer_slider_steps_on_the_chart_s_log_scale():
+    panel = diversification_panel()
+    customers = next(c for c in panel.controls if c["name"] == "n_customers")
+    assert customers["stops"] == [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    x = panel.spec["layer"][0]["encoding"]["x"]["scale"]
+    assert x["type"] == "log" and x["domain"] == [1, 1000]
+    panel.set(n_customers=20)
+    assert panel.readout[0][0] == "Revenue CV with 20 customers"
+
+
+def test_the_diversification_panel_is_explorable():
+    assert_explorable(lambda: diversification_panel(n_customers=100, rho=0.2))
+
+
+def test_the_diversification_presets_show_what_they_argue():
+    panel = diversification_panel(n_customers=100, rho=0.2)
+    assert panel.name == "diversification"
+    worth = {}
+    for name in ("All on one model", "Spread across models", "The lesson's example"):
+        panel.apply_preset(name)
+        worth[name] = independent_equivalent(100, panel.model_arguments()["rho"])
+        assert f"as steady as {worth[name]:,.1f} independent ones" in panel.takeaway()
+    # Customers on one model move together and are worth a few independent ones; spread, far more.
+    assert worth["All on one model"] < worth["The lesson's example"] < worth["Spread across models"]
+    assert panel.takeaway().endswith(f"past {customers_to_near_floor(0.2):,} customers, signing more barely helps.")
+
+
+def test_the_diversification_takeaway_at_the_ends_of_rho():
+    assert diversification_outcome(100, 0.0).takeaway.endswith("there is no floor.")
+    assert "even one customer sits near the floor" in diversification_outcome(100, 1.0).takeaway
+    assert diversification_outcome(100, 0.2).key == ("Revenue CV, × one customer's", pytest.approx(0.4561, abs=1e-4))
 
 
 # Shared ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@
   equal, approaching 1 when one holds everything.
 - Top-N share: the largest N amounts over the total.
 
-Worked example (``curriculum.md``): shares 40/30/20/10 give HHI 3,000 and
+Worked example (lesson 08): shares 40/30/20/10 give HHI 3,000 and
 Gini 0.25; merging the 20 and the 10 raises HHI by 400 (2 * 20 * 10).
 """
 

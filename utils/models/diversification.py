@@ -4,19 +4,24 @@
 with coefficient of variation CV and are pairwise correlated with rho has a
 total whose CV is ``CV * sqrt((1 + (N - 1) * rho) / N)``. With rho = 0 it falls
 like 1 / sqrt(N); with rho > 0 it never falls below ``CV * sqrt(rho)``.
-Worked example (``curriculum.md``): N = 100 gives 0.10 * CV for rho = 0 and
-0.4561 * CV for rho = 0.2.
+Worked example (lesson 06): N = 100 gives 0.10 * CV for rho = 0 and
+0.4561 * CV for rho = 0.2. That CV is what ``N / (1 + (N - 1) * rho)``
+independent customers would give (:func:`independent_equivalent`), and the
+fewest customers within 10 % of the floor is the smallest N with
+``(1 + (N - 1) * rho) / N <= 1.1^2 * rho`` (:func:`customers_to_near_floor`).
 
 **Leadership reshuffles.** K foundation models; each quarter, with probability
 r, leadership passes to one of the other K - 1 models at random. An app built
 on one model earns its full revenue while that model leads and ``1 - penalty``
 of it otherwise; an infrastructure vendor serving every model earns the same
 whoever leads. Starting as leader, the chance the app's model leads after t
-quarters is ``1/K + (1 - 1/K) * (1 - r * K / (K - 1)) ** t``.
+quarters is ``1/K + (1 - 1/K) * (1 - r * K / (K - 1)) ** t``; the app's
+expected revenue averaged over quarters 1 to T is :func:`average_app_revenue`.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,8 +33,11 @@ from ._numeric import Number, scalar_or_array
 __all__ = [
     "revenue_cv",
     "revenue_cv_floor",
+    "independent_equivalent",
+    "customers_to_near_floor",
     "prob_still_leading",
     "expected_app_revenue",
+    "average_app_revenue",
     "ReshuffleSimulation",
     "simulate_reshuffles",
 ]
@@ -54,6 +62,50 @@ def revenue_cv_floor(rho: ArrayLike) -> Number:
     0.4472
     """
     return scalar_or_array(np.sqrt(check_probability(rho, "rho")))
+
+
+def independent_equivalent(n_customers: ArrayLike, rho: ArrayLike) -> Number:
+    """How many independent customers are as steady as N customers correlated at rho: ``N / (1 + (N - 1) * rho)``.
+
+    N independent customers give a CV of ``1 / sqrt(N)`` times one customer's, so
+    a CV of ``c`` is worth ``1 / c^2`` of them; at rho = 1 a list of any length is
+    worth one customer, and the count never exceeds ``1 / rho``.
+
+    >>> round(independent_equivalent(100, 0.2), 1)
+    4.8
+    """
+    n = check_count(n_customers, "n_customers", 1, 1e9)
+    correlation = check_probability(rho, "rho")
+    return scalar_or_array(n / (1 + (n - 1) * correlation))
+
+
+def customers_to_near_floor(rho: float, within: float = 0.10) -> int | None:
+    """Fewest customers whose revenue CV is within ``within`` (a share) of the floor ``sqrt(rho)``.
+
+    The smallest whole N with ``sqrt((1 + (N - 1) rho) / N) <= (1 + within) sqrt(rho)``,
+    that is ``N >= (1 - rho) / (rho ((1 + within)^2 - 1))``, and at least 1;
+    ``None`` when rho = 0, where there is no floor and the CV keeps falling.
+
+    >>> customers_to_near_floor(0.2)
+    20
+    """
+    correlation = float(check_probability(rho, "rho"))
+    margin = float(check_range(within, "within", 0.0, 10.0))
+    if margin == 0:
+        raise ValueError("within must be above 0: no finite number of correlated customers reaches the floor itself.")
+    if correlation == 0:
+        return None
+    limit = (1 + margin) ** 2 * correlation  # the squared CV the customers must get down to
+
+    def close_enough(n: int) -> bool:
+        return (1 + (n - 1) * correlation) / n <= limit * (1 + 1e-12)
+
+    needed = max(1, math.ceil((1 - correlation) / (correlation * ((1 + margin) ** 2 - 1)) - 1e-9))
+    while needed > 1 and close_enough(needed - 1):  # floating-point dust either way of a whole number
+        needed -= 1
+    while not close_enough(needed):
+        needed += 1
+    return needed
 
 
 def _models(n_models: int) -> int:
@@ -88,6 +140,19 @@ def expected_app_revenue(quarters: ArrayLike, n_models: int, reshuffle_rate: flo
     leading = np.asarray(prob_still_leading(quarters, n_models, reshuffle_rate))
     loss = check_probability(penalty, "penalty")
     return scalar_or_array(leading + (1 - leading) * (1 - loss))
+
+
+def average_app_revenue(horizon: int, n_models: int, reshuffle_rate: float, penalty: float) -> float:
+    """The app's expected revenue averaged over quarters 1 to T, as a share of full revenue.
+
+    ``(1 / T) * sum_(t = 1..T) E(t)``, with E from :func:`expected_app_revenue`;
+    quarter 0, when the app's model leads for sure, is left out.
+
+    >>> round(average_app_revenue(12, 4, 0.25, 0.4), 3)
+    0.75
+    """
+    quarters = int(check_count(horizon, "horizon", 1, 400))
+    return float(np.mean(expected_app_revenue(np.arange(1, quarters + 1), n_models, reshuffle_rate, penalty)))
 
 
 @dataclass(frozen=True)

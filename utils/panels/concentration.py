@@ -18,17 +18,30 @@ import pandas as pd
 from ..charts import PALETTE, percent_axis
 from ..models import gini, hhi, top_n_share
 from ..synthetic import synthetic_quarter, with_mega_round
-from ..whatif import Dropdown, Outcome, Slider, WhatIf, show
+from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf, show
+
+__all__ = [
+    "MEDIAN_DEAL_USD",
+    "evidence_table",
+    "few_took_much_figure",
+    "few_took_much_shares",
+    "mega_round_outcome",
+    "mega_round_panel",
+    "plumbing_rounds",
+]
 
 MEDIAN_DEAL_USD = 5e6  # median ordinary deal: a teaching assumption, as in synthetic_quarter
 SEEDS = {"draw A (seed 0)": 0, "draw B (seed 1)": 1, "draw C (seed 2)": 2}
+START = {"n_deals": 200, "sigma": 1.5, "seed": "draw A (seed 0)"}  # the lesson's synthetic quarter
 
 ORDINARY = "ordinary deal (synthetic)"
 MEGA = "mega-round (synthetic)"
-WITHOUT = "without the mega-round"
-WITH = "with the mega-round"
+WITHOUT = "without"  # the mega-round: the bar charts' rows, under titles that say so
+WITH = "with"
 LARGEST = "largest deal"
 OTHERS = "all other deals"
+WIDTH = 420  # every sub-chart is as wide, and fits the column beside the controls
+AXIS_EXTENT = 56  # every sub-chart's y-axis is this wide, so that the three plots line up
 
 # The deal-size axis is fixed from $1k to $100B, so that moving a slider moves the dots, not the axis.
 DOLLAR_DOMAIN = [1e3, 1e11]
@@ -79,13 +92,13 @@ def mega_round_outcome(
         }
     )
     mega = deals[deals["kind"] == MEGA].assign(label=f"mega-round: ${mega_round_billion:,.1f}B")
-    medians = pd.DataFrame(
-        {
-            "amount_usd": [after["median"]],
-            "label": [f"median deal: ${before['median'] / 1e6:,.2f}M without, ${after['median'] / 1e6:,.2f}M with"],
-        }
-    )
+    medians = pd.DataFrame({"amount_usd": [after["median"]], "label": [f"median deal ${after['median'] / 1e6:,.2f}M"]})
     largest_is_mega = has_mega and after_frame["deal"].iloc[0] == "mega-round"
+
+    def others_label(top1: float) -> str:
+        """Named inside its segment when the segment is wide and the largest deal's label is not in the way."""
+        return OTHERS if 1 - top1 >= 0.3 and (top1 <= 0.2 or top1 > 0.6) else ""
+
     shares = pd.DataFrame(
         {
             "quarter": [WITHOUT, WITHOUT, WITH, WITH],
@@ -93,10 +106,10 @@ def mega_round_outcome(
             "order": [0, 1, 0, 1],
             "share": [before["top1"], 1 - before["top1"], after["top1"], 1 - after["top1"]],
             "label": [
-                f"{before['top1']:.1%} (an ordinary deal)",
-                "",
-                f"{after['top1']:.1%} ({'the mega-round' if largest_is_mega else 'an ordinary deal'})",
-                "",
+                f"largest: {before['top1']:.1%} (an ordinary deal)",
+                others_label(before["top1"]),
+                f"largest: {after['top1']:.1%} ({'the mega-round' if largest_is_mega else 'an ordinary deal'})",
+                others_label(after["top1"]),
             ],
         }
     )
@@ -112,6 +125,19 @@ def mega_round_outcome(
     change = after["hhi"] - before["hhi"]
     size = f"a ${mega_round_billion:,.1f}B mega-round" if has_mega else "no mega-round (slider at 0)"
     datasets = {"deals": deals, "mega": mega, "medians": medians, "shares": shares, "hhi": concentration}
+    if has_mega:
+        growth = after["total"] / before["total"]
+        total = f"multiplies the total {growth:,.1f} times" if growth >= 1.5 else f"adds {growth - 1:.0%} to the total"
+        moves = f"raises the HHI by {change:,.0f} points" if change >= 0 else f"lowers the HHI by {-change:,.0f} points"
+        takeaway = (
+            f"A ${mega_round_billion:,.1f}B round {total} and {moves}, while the median deal moves "
+            f"{after['median'] / before['median'] - 1:+.2%}."
+        )
+    else:
+        takeaway = (
+            f"With no mega-round, the largest of {int(n_deals):,} deals holds {before['top1']:.1%} of the money "
+            f"and the HHI is {before['hhi']:,.0f}."
+        )
     return Outcome(
         {**datasets, "references": references},
         {
@@ -134,32 +160,37 @@ def mega_round_outcome(
             ),
             "Gini": f"{before['gini']:.3f} without, {after['gini']:.3f} with",
         },
+        takeaway=takeaway,
+        key=("HHI with the mega-round (0 to 10,000)", after["hhi"]),
     )
 
 
 def _chart() -> alt.VConcatChart:
     kinds = alt.Scale(domain=[ORDINARY, MEGA], range=[PALETTE[0], PALETTE[1]])
+    y_axis = {"minExtent": AXIS_EXTENT, "maxExtent": AXIS_EXTENT}  # the same width on all three: plots line up
     rank_x = alt.X(
         "rank:Q", title="Rank of the deal (1 = largest)", scale=alt.Scale(zero=False, nice=False, padding=10)
     )
     size_y = alt.Y(
         "amount_usd:Q",
-        title="Deal size (US dollars, log scale)",
+        title=None,
         scale=alt.Scale(type="log", domain=DOLLAR_DOMAIN, clamp=True),
-        axis=alt.Axis(values=DOLLAR_TICKS, labelExpr=DOLLAR_LABELS),
+        axis=alt.Axis(values=DOLLAR_TICKS, labelExpr=DOLLAR_LABELS, **y_axis),
     )
+    # The legend sits inside, top right: there the deals are the smallest, far below the top of the axis.
+    legend = alt.Legend(orient="top-right", fillColor="#FFFFFF", padding=4, labelFontSize=11)
     ranked = (
         alt.Chart(alt.Data(name="deals"))
         .mark_point(filled=True, opacity=0.85)
         .encode(
             x=rank_x,
             y=size_y,
-            color=alt.Color("kind:N", title=None, scale=kinds, legend=alt.Legend(orient="bottom")),
+            color=alt.Color("kind:N", title=None, scale=kinds, legend=legend),
             shape=alt.Shape(
                 "kind:N",
                 title=None,
                 scale=alt.Scale(domain=[ORDINARY, MEGA], range=["circle", "diamond"]),
-                legend=alt.Legend(orient="bottom"),
+                legend=legend,
             ),
             size=alt.Size("kind:N", scale=alt.Scale(domain=[ORDINARY, MEGA], range=[18, 160]), legend=None),
             tooltip=[alt.Tooltip("rank:Q"), alt.Tooltip("amount_usd:Q", format="$,.0f"), alt.Tooltip("kind:N")],
@@ -171,16 +202,17 @@ def _chart() -> alt.VConcatChart:
         .encode(x=rank_x, y=size_y, text="label:N")
     )
     median_rule = alt.Chart(alt.Data(name="medians")).mark_rule(color="#000000", strokeDash=[4, 3]).encode(y=size_y)
+    # Left of the middle rank every deal is above the median, so the space just under the line is empty there.
     median_text = (
         alt.Chart(alt.Data(name="medians"))
-        .mark_text(align="right", baseline="bottom", x="width", dx=-2, dy=-3, color="#000000")
+        .mark_text(align="left", baseline="top", x=4, dy=4, color="#000000")
         .encode(y=size_y, text="label:N")
     )
     deals = (ranked + mega_text + median_rule + median_text).properties(
-        title="Deal sizes, largest first (log scale)", width=480, height=220
+        title="Deal sizes in US dollars, largest first (log scale)", width=WIDTH, height=170
     )
 
-    quarter_y = alt.Y("quarter:N", title=None, sort=[WITHOUT, WITH])
+    quarter_y = alt.Y("quarter:N", title=None, sort=[WITHOUT, WITH], axis=alt.Axis(**y_axis))
     parts = alt.Scale(domain=[LARGEST, OTHERS], range=[PALETTE[1], "#B9D3E6"])
     share_bars = (
         alt.Chart(alt.Data(name="shares"))
@@ -193,11 +225,12 @@ def _chart() -> alt.VConcatChart:
                 scale=alt.Scale(domain=[0, 1]),
             ),
             y=quarter_y,
-            color=alt.Color("part:N", title=None, scale=parts, legend=alt.Legend(orient="bottom")),
+            color=alt.Color("part:N", title=None, scale=parts, legend=None),  # the bars are labeled instead
             order=alt.Order("order:Q"),
         )
     )
-    # The label sits right of the largest deal's segment, or inside it, at its right end, when that is wide.
+    # The largest deal's label sits right of its segment, or inside it, at its right end, when that is wide;
+    # the other deals' segment is named at its right end when it is wide and that label leaves room.
     share_text = [
         alt.Chart(alt.Data(name="shares"))
         .transform_filter((alt.datum.part == LARGEST) & (alt.datum.share > 0.6 if inside else alt.datum.share <= 0.6))
@@ -205,17 +238,28 @@ def _chart() -> alt.VConcatChart:
         .encode(x=alt.X("share:Q"), y=quarter_y, text="label:N")
         for inside in (False, True)
     ]
-    shares = alt.layer(share_bars, *share_text).properties(
-        title="The largest deal's share of the money", width=480, height=60
+    others_text = (
+        alt.Chart(alt.Data(name="shares"))
+        .transform_filter(alt.datum.part == OTHERS)
+        .mark_text(align="right", x="width", dx=-4, color="#000000")
+        .encode(y=quarter_y, text="label:N")
+    )
+    shares = alt.layer(share_bars, *share_text, others_text).properties(
+        title="The largest deal's share, without and with the mega-round", width=WIDTH, height=50
     )
 
     hhi_x = alt.X("hhi:Q", title="HHI (sum of squared percentage shares)", scale=alt.Scale(domain=[0, 10_000]))
     hhi_bars = alt.Chart(alt.Data(name="hhi")).mark_bar(color=PALETTE[0]).encode(x=hhi_x, y=quarter_y)
-    hhi_text = (
+    # A value of 1,000 or more is written inside its bar, in white: outside, it would run into the 1,800 line.
+    hhi_text = [
         alt.Chart(alt.Data(name="hhi"))
-        .mark_text(align="left", dx=4, color="#000000")
+        .transform_filter(alt.datum.hhi >= 1000 if inside else alt.datum.hhi < 1000)
+        .mark_text(
+            align="right" if inside else "left", dx=-4 if inside else 4, color="#FFFFFF" if inside else "#000000"
+        )
         .encode(x=hhi_x, y=quarter_y, text=alt.Text("hhi:Q", format=",.0f"))
-    )
+        for inside in (False, True)
+    ]
     rules = alt.Chart(alt.Data(name="references")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=hhi_x)
     rule_text = [
         alt.Chart(alt.Data(name="references"))
@@ -224,17 +268,19 @@ def _chart() -> alt.VConcatChart:
         .encode(x=hhi_x, text="label:N")
         for side in ("right", "left")
     ]
-    concentration = alt.layer(hhi_bars, rules, *rule_text, hhi_text).properties(
-        title="HHI, with the merger guidelines' thresholds as reference points", width=480, height=60
+    concentration = alt.layer(hhi_bars, rules, *rule_text, *hhi_text).properties(
+        title=alt.Title("HHI, without and with it, and the guidelines' thresholds", offset=14),
+        width=WIDTH,
+        height=50,
     )
 
     return (
-        alt.vconcat(deals, shares, concentration, spacing=28)
+        alt.vconcat(deals, shares, concentration, spacing=22)
         .resolve_scale(color="independent", shape="independent")
         .resolve_legend(color="independent", shape="independent")
         .properties(
             title=alt.Title(
-                "One mega-round in a synthetic quarter of deals",
+                "One mega-round in a synthetic quarter",
                 subtitle="Synthetic data (seeded, for teaching; not a real market)",
             ),
             description=(
@@ -254,6 +300,7 @@ def mega_round_panel(mega_round_usd: float, thresholds: pd.DataFrame) -> WhatIf:
 
     ``thresholds`` is ``data.load("reference_thresholds")``: the 2023 HHI level and
     change, and the 2010 HHI level, are drawn and quoted as reference points.
+    Bind it to ``mega_round``.
     """
     current = thresholds[(thresholds["year"] == 2023) & thresholds["hhi_above"].notna()].iloc[0]
     older = thresholds[(thresholds["year"] == 2010) & thresholds["hhi_above"].notna()].iloc[0]
@@ -263,16 +310,37 @@ def mega_round_panel(mega_round_usd: float, thresholds: pd.DataFrame) -> WhatIf:
         change_reference=float(current["hhi_change_above"]),
         hhi_reference_2010=float(older["hhi_above"]),
     )
+    sourced = mega_round_usd / 1e9
+    presets = {
+        "A round like OpenAI's": Preset(
+            {"mega_round_billion": sourced, **START},
+            f"Crunchbase's largest round of Q1 2025, OpenAI's ${sourced:,.0f}B, added to the lesson's synthetic "
+            "quarter of ordinary deals.",
+        ),
+        "No mega-round": Preset(
+            {"mega_round_billion": 0, **START},
+            "The synthetic quarter on its own: the lesson's assumptions about the ordinary deals, and no large bet.",
+        ),
+        "A small round, a wide quarter": Preset(
+            {"mega_round_billion": 0.5, "n_deals": 1000, "sigma": 2.5, "seed": START["seed"]},
+            "Question 5's setting (assumptions): half a billion dollars among the most and the most unequal "
+            "ordinary deals the sliders allow, where it is not the largest deal.",
+        ),
+    }
     return WhatIf(
         title="Add a mega-round to a synthetic quarter of deals",
         controls=[
-            Slider("mega_round_billion", "Mega-round size", 0, 50, 0.5, mega_round_usd / 1e9, "$", "B"),
-            Slider("n_deals", "Ordinary deals in the quarter", 50, 1000, 50, 200),
-            Slider("sigma", "Spread of ordinary deal sizes (sigma)", 0.5, 2.5, 0.1, 1.5),
-            Dropdown("seed", "Synthetic draw", SEEDS, "draw A (seed 0)"),
+            Slider(
+                "mega_round_billion", "Mega-round size", min=0, max=50, step=0.5, value=sourced, prefix="$", suffix="B"
+            ),
+            Slider("n_deals", "Ordinary deals in the quarter", min=50, max=1000, step=50, value=START["n_deals"]),
+            Slider("sigma", "Spread of ordinary deal sizes (sigma)", min=0.5, max=2.5, step=0.1, value=START["sigma"]),
+            Dropdown("seed", "Synthetic draw", SEEDS, START["seed"]),
         ],
         compute=compute,
         chart=_chart(),
+        presets=presets,
+        name="mega_round",
     )
 
 
