@@ -4,7 +4,7 @@ Net revenue retention (NRR) is this year's revenue from last year's customers
 divided by last year's revenue from them: expansion minus contraction and churn.
 An NRR of 1.20 means a cohort pays 20 % more each year.
 
-Worked examples (``curriculum.md``): LTV = 1000 * 0.75 / 0.02 = 37,500;
+Worked examples (the lessons' teaching assumptions): LTV = 1000 * 0.75 / 0.02 = 37,500;
 100 at NRR 1.20 for 5 years gives 248.83; an app with ARPU 20 whose users burn
 2 million tokens at 3 a million, plus 1 of other cost, keeps a gross margin of
 1 - (2 * 3 + 1) / 20 = 0.65. A fixed cost of 8,280 a month at ARPU 2 and a
