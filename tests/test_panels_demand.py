@@ -147,7 +147,7 @@ def test_reshuffle_update_is_quick():
 # Diversification -------------------------------------------------------------------
 
 
-def test_diversification_readout_matches_the_curriculum_examples():
+def test_diversification_readout_matches_the_lesson_s_examples():
     readout = diversification_outcome(100, 0.2).readout
     assert readout["Revenue CV with 100 customers"] == f"{revenue_cv(100, 0.2):.4f} × one customer's CV"
     assert readout["Revenue CV with 100 customers"].startswith("0.4561")
