@@ -1,11 +1,19 @@
-"""Build or buy (lesson 01's product-manager decision): the worked example and the break-even."""
+"""Lesson 01's models: build or buy (the product manager's decision), and reading two clocks side by side."""
 
 import math
 
 import numpy as np
 import pytest
 
-from utils.models.commoditization import breakeven_bill_growth, build_or_buy_costs
+from utils.models import (
+    CLOCK_MONTHLY_PROFIT,
+    CLOCK_MONTHS,
+    breakeven_bill_growth,
+    build_or_buy_costs,
+    cumulative_gross_profit,
+    first_difference_month,
+    share_lost_to_copy,
+)
 
 COSTS = dict(vendor_monthly_fee=100, build_cost=2_400, build_monthly_cost=40)
 
@@ -57,3 +65,34 @@ def test_no_break_even_when_one_option_always_wins():
 def test_bad_input_names_the_argument(arguments, message):
     with pytest.raises(ValueError, match=message):
         build_or_buy_costs(36, **{**COSTS, "bill_growth": 1.1, **arguments})
+
+
+CLOCK = dict(base_churn=0.0, extra_churn=0.1, price_erosion=0.5, monthly_profit=100, months=6)
+
+
+def test_the_clocks_defaults_are_three_years_of_an_index_of_100():
+    assert (CLOCK_MONTHS, CLOCK_MONTHLY_PROFIT) == (36, 100.0)
+    never = cumulative_gross_profit(36, 1.0, base_churn=0.0, extra_churn=0.0, price_erosion=0.0)
+    assert len(never) == CLOCK_MONTHS and never[-1] == pytest.approx(3_600)
+
+
+def test_two_clocks_part_in_the_first_month_they_differ():
+    copied_at_3 = cumulative_gross_profit(3, 0.0, **CLOCK)
+    copied_at_5 = cumulative_gross_profit(5, 0.0, **CLOCK)
+    assert first_difference_month(copied_at_3, copied_at_5) == 3  # months 0-2 earn the same
+    assert first_difference_month(copied_at_3, copied_at_3.copy()) is None
+    assert first_difference_month([100, 200, 290], [100, 200, 300]) == 2
+    assert first_difference_month([1.0], [1.0 + 1e-12]) is None  # rounding noise is not a difference
+    with pytest.raises(ValueError, match="same length"):
+        first_difference_month([1, 2], [1, 2, 3])
+
+
+def test_the_share_a_copy_takes_is_what_is_missing_from_the_never_copied_total():
+    never = cumulative_gross_profit(3, 1.0, **CLOCK)[-1]
+    copied = cumulative_gross_profit(3, 0.0, **CLOCK)[-1]
+    assert share_lost_to_copy(copied, never) == pytest.approx(1 - 435.5 / 600)
+    assert share_lost_to_copy(never, never) == 0
+    assert share_lost_to_copy(0, never) == 1
+    assert share_lost_to_copy(np.array([300.0, 600.0]), 600) == pytest.approx([0.5, 0.0])
+    with pytest.raises(ValueError, match="never_copied must be in"):
+        share_lost_to_copy(100, 0)

@@ -1,32 +1,21 @@
-"""Lesson 02's panel adds up the funding rows as plain pandas would, and every control counts."""
-
-import math
+"""Lesson 02's panel adds up the funding rows as plain pandas would, every control counts, and it is explorable."""
 
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves
+from tests.panel_checks import assert_every_control_moves, assert_explorable
 from utils import data
-from utils.models import top_n_share
-from utils.panels.stack import (
-    LAYER_CHOICES,
-    LAYERS,
-    MEASURES,
-    TELLERS,
-    UNDATED,
-    funding_outcome,
-    funding_panel,
-    month_name,
-    month_number,
-    timeline,
-    usd,
-)
+from utils.models import month_name, month_number, top_n_share
+from utils.panels import funding_layers, funding_panel, usd
+from utils.panels.stack import MEASURES, TELLERS, UNDATED, funding_outcome, timeline
+from utils.schemas import LAYERS as ESSAY_LAYERS
 
 ROUNDS = data.load("funding_rounds")
 START, END = timeline(ROUNDS)
 DECEMBER_2025 = month_number("2025-12") - START
 OTHER = ("other reports",)
 ARTICLES = ("articles",)
+LAYERS = funding_layers(ROUNDS)
 
 
 def by_hand(tellers, measure, up_to="9999-12", undated=False):
@@ -36,17 +25,9 @@ def by_hand(tellers, measure, up_to="9999-12", undated=False):
     return rows[dated | (undated & rows["date"].isna())]
 
 
-@pytest.mark.parametrize(
-    ("date", "expected"),
-    [("2025-09-29", 12 * 2025 + 8), ("2025-09", 12 * 2025 + 8), ("2026", 12 * 2026 + 11), ("2023-12", 12 * 2023 + 11)],
-)
-def test_dates_of_any_precision_become_sortable_months(date, expected):
-    assert month_number(date) == expected
-
-
-def test_no_date_is_no_month_and_months_read_back():
-    assert math.isnan(month_number(None)) and math.isnan(month_number(float("nan"))) and math.isnan(month_number(""))
-    assert month_name(month_number("2025-12-31")) == "Dec 2025"
+def test_the_layers_are_the_essays_three_then_the_rest_of_the_data():
+    assert LAYERS[:3] == tuple(ESSAY_LAYERS)
+    assert set(LAYERS) == set(ROUNDS["layer"]) and LAYERS[3:] == ("model",)
     assert (month_name(START), month_name(END)) == ("Dec 2023", "May 2026")
 
 
@@ -55,7 +36,11 @@ def test_default_readout_matches_a_pandas_groupby():
     rows = by_hand(OTHER, "amount_usd", "2025-12")
     sums = rows.groupby("layer")["amount_usd"].sum().reindex(LAYERS, fill_value=0)
     assert outcome.readout["Total counted"] == f"{usd(sums.sum())}, {len(rows)} rounds, announced up to Dec 2025"
-    assert outcome.readout["Largest layer"] == f"{sums.idxmax()}, {top_n_share(sums.to_numpy(), 1):.1%} of the total"
+    share = top_n_share(sums.to_numpy(), 1)
+    assert outcome.takeaway.startswith(
+        f"{sums.idxmax().capitalize()} holds {share:.1%} of the {usd(sums.sum())} counted up to Dec 2025; "
+    )
+    assert outcome.key == ("Total counted (millions of US dollars)", pytest.approx(sums.sum() / 1e6))
     assert outcome.readout["By layer"] == ", ".join(f"{layer} {usd(amount)}" for layer, amount in sums.items())
 
 
@@ -135,29 +120,79 @@ def test_every_control_changes_the_readout():
 
 @pytest.mark.parametrize(
     ("name", "options"),
-    [("tellers", TELLERS), ("measure", MEASURES), ("layers", LAYER_CHOICES), ("undated_at_cutoff", UNDATED)],
+    [
+        ("tellers", TELLERS),
+        ("measure", MEASURES),
+        ("layers", ["all layers", *LAYERS]),
+        ("undated_at_cutoff", UNDATED),
+    ],
 )
 def test_every_dropdown_option_works(name, options):
     panel = funding_panel(ROUNDS)
     for text in options:
         panel.set(**{name: text})
-        assert panel.readout_text().startswith("Total counted: $")
+        assert dict(panel.readout)["Total counted"].startswith("$") and panel.takeaway()
         assert panel.datasets["lines"], f"{name} = {text!r} drew no line"
 
 
 def test_one_layer_shows_one_line():
     outcome = funding_outcome(ROUNDS, OTHER, "amount_usd", ("observability",), DECEMBER_2025, False)
     assert set(outcome.datasets["lines"]["layer"]) == {"observability"}
-    assert outcome.readout["Largest layer"] == "observability (the only layer chosen)"
+    assert outcome.takeaway.startswith("Observability holds $")
 
 
 def test_nothing_counted_reads_as_such():
     outcome = funding_outcome(ROUNDS, ARTICLES, "amount_usd", ("orchestration",), 0, False)
     assert outcome.readout["Total counted"].startswith("$0, 0 rounds")
-    assert outcome.readout["Largest layer"] == "nothing counted"
+    assert outcome.takeaway.startswith("Nothing is counted up to Dec 2023")
 
 
 def test_slider_starts_at_december_2025_on_the_grid():
     slider = next(c for c in funding_panel(ROUNDS).controls if c["name"] == "months_in")
     assert (slider["min"], slider["max"], slider["value"]) == (0, END - START, DECEMBER_2025)
     assert pd.Series([slider["value"] - slider["min"]]).mod(slider["step"]).iloc[0] == 0
+
+
+def test_the_funding_panel_is_explorable():
+    assert_explorable(lambda: funding_panel(ROUNDS))
+
+
+def test_each_preset_shows_what_its_argument_says():
+    panel = funding_panel(ROUNDS)
+    assert panel.active_preset == "The lesson's start"
+    panel.apply_preset("Counted twice")
+    assert "counted twice" in panel.takeaway()
+    assert panel.readout_text().splitlines()[-1].endswith("their rounds are counted twice")
+    each = sum(by_hand((teller,), "amount_usd")["amount_usd"].sum() for teller in ("articles", "other reports"))
+    assert dict(panel.readout)["Total counted"].startswith(usd(each))
+    panel.apply_preset("Latest valuations")
+    rows = by_hand(OTHER, "valuation_usd").sort_values("date", kind="stable")
+    latest = rows.groupby("company")["valuation_usd"].last()
+    assert dict(panel.readout)["Total counted"] == (
+        f"{usd(latest.sum())}, the latest figure of {len(latest)} companies, announced up to May 2026"
+    )
+    panel.apply_preset("The articles' rounds")
+    hollow = pd.DataFrame(panel.datasets["rounds"]).query("not dated")
+    assert len(hollow) == ROUNDS.query("figure_from == 'articles'")["date"].isna().sum() - 2  # two have no amount
+    assert set(hollow["company"]) == {"Baseten", "Fireworks AI"}
+
+
+def test_the_y_axis_holds_still_as_the_cutoff_moves():
+    panel = funding_panel(ROUNDS)
+    frames = set()
+    for months_in in range(0, int(END - START) + 1):
+        panel.set(months_in=months_in)
+        [frame] = panel.datasets["frame"]
+        frames.add(frame["millions"])
+        assert max(row["millions"] for row in panel.datasets["lines"]) < frame["millions"]
+    assert len(frames) == 1
+
+
+def test_the_cutoff_label_turns_left_near_the_end_and_the_chart_fits_its_column():
+    outcome = funding_outcome(ROUNDS, OTHER, "amount_usd", LAYERS, END - START, False)
+    assert outcome.datasets["cutoff"]["side"].tolist() == ["left"]
+    assert funding_outcome(ROUNDS, OTHER, "amount_usd", LAYERS, 0, False).datasets["cutoff"]["side"].tolist() == [
+        "right"
+    ]
+    spec = funding_panel(ROUNDS).spec
+    assert spec["width"] <= 480 and len(spec["title"]) <= 40

@@ -1,7 +1,7 @@
 """Lesson 01 (Picks and shovels): the answer key, computed with the commoditization clock.
 
 The clock's settings are the panel's starting values (a sourced base churn and
-the course's assumptions, in utils.panels.commoditization). The two options of
+the course's assumptions, exported by utils.panels). The two options of
 exercise 1 (a copy two months later, or a switching cost of 0.30 instead of
 0.10) are the question's own assumptions; every answer is computed from them
 by utils.models.cumulative_gross_profit.
@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import data
 from ..checks import Choice, Exercise, Number
-from ..models import cumulative_gross_profit, monthly_churn
-from ..panels.commoditization import (
+from ..models import CLOCK_MONTHLY_PROFIT, CLOCK_MONTHS, cumulative_gross_profit, monthly_churn
+from ..panels import (
     ASSUMED_APP_COPY_MONTHS,
     ASSUMED_APP_SWITCHING_COST,
     ASSUMED_EXTRA_CHURN,
     ASSUMED_INFRA_COPY_MONTHS,
     ASSUMED_INFRA_SWITCHING_COST,
     ASSUMED_PRICE_EROSION,
-    HORIZON_MONTHS,
-    MONTHLY_PROFIT,
     sourced_annual_churn,
 )
 
@@ -36,11 +35,11 @@ SLIDER_STEP = 0.05  # the panel's switching-cost slider
 def app_total(copy_months: float, switching_cost: float) -> float:
     """The application's 3-year gross profit per customer, the other settings at the panel's starting values."""
     clock = dict(
-        base_churn=monthly_churn(sourced_annual_churn()),
+        base_churn=monthly_churn(sourced_annual_churn(data.load("unit_economics"))),
         extra_churn=ASSUMED_EXTRA_CHURN,
         price_erosion=ASSUMED_PRICE_EROSION,
-        monthly_profit=MONTHLY_PROFIT,
-        months=HORIZON_MONTHS,
+        monthly_profit=CLOCK_MONTHLY_PROFIT,
+        months=CLOCK_MONTHS,
     )
     return float(cumulative_gross_profit(copy_months, switching_cost, **clock)[-1])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import data
 from ..checks import Choice, Exercise
-from ..panels.stack import usd
+from ..panels import usd
 
 CONFIDENCE_RANK = {"L": 0, "M": 1, "H": 2}
 DEPLOYMENT = ("Modal", "Baseten", "Fireworks AI")

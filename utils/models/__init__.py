@@ -12,10 +12,19 @@ one call draws a curve. The topic modules behind this one:
 - ``portfolio``: power-law deals and portfolios (07);
 - ``concentration``: HHI, Gini, top-N share (08);
 - ``serving``: compute, memory and capacity of serving a model; experts read per batch (09);
-- ``commoditization``, ``scenarios``, ``scorecard``: the clock (01), scenario weighting (10), the capstone (11).
+- ``commoditization``: the clock and build or buy (01); ``stack``: funding summed by layer, flows and stocks (02);
+- ``scenarios``, ``scorecard``: scenario weighting (10), the capstone (11).
 """
 
-from .commoditization import cumulative_gross_profit
+from .commoditization import (
+    CLOCK_MONTHLY_PROFIT,
+    CLOCK_MONTHS,
+    breakeven_bill_growth,
+    build_or_buy_costs,
+    cumulative_gross_profit,
+    first_difference_month,
+    share_lost_to_copy,
+)
 from .concentration import gini, hhi, top_n_share
 from .diversification import (
     ReshuffleSimulation,
@@ -83,10 +92,13 @@ from .serving import (
     seconds_per_million_tokens,
     users_at_capacity,
 )
+from .stack import FundingCount, count_funding, month_name, month_number
 
 __all__ = [
     "APP_ALPHA",
     "APP_ZEROS",
+    "CLOCK_MONTHLY_PROFIT",
+    "CLOCK_MONTHS",
     "CRITERIA",
     "HOURS_PER_MONTH",
     "INFRA_ALPHA",
@@ -94,6 +106,7 @@ __all__ = [
     "MINUTES_PER_MONTH",
     "RISKS",
     "Bets",
+    "FundingCount",
     "RequestSummary",
     "ReshuffleSimulation",
     "Service",
@@ -103,11 +116,14 @@ __all__ = [
     "app_breakeven_tokens",
     "app_gross_margin",
     "average_app_revenue",
+    "breakeven_bill_growth",
     "breakeven_demand",
     "breakeven_utilization",
+    "build_or_buy_costs",
     "capture_from_winners",
     "chance_of_a_hit",
     "cost_per_million_tokens",
+    "count_funding",
     "cumulative_gross_profit",
     "customers_to_near_floor",
     "deal_mean_multiple",
@@ -117,12 +133,15 @@ __all__ = [
     "expected_request_cost",
     "expert_share_read",
     "fanout_slow_share",
+    "first_difference_month",
     "fund_returning_multiple",
     "gini",
     "gpus_to_hold_weights",
     "hhi",
     "independent_equivalent",
     "lifetime_value",
+    "month_name",
+    "month_number",
     "monthly_churn",
     "monthly_downtime_minutes",
     "normalise_weights",
@@ -141,6 +160,7 @@ __all__ = [
     "seconds_per_million_tokens",
     "series_availability",
     "serverless_monthly_cost",
+    "share_lost_to_copy",
     "simulate_deals",
     "simulate_mixed_deals",
     "simulate_portfolios",

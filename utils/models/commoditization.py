@@ -21,6 +21,11 @@ Worked example (ours): T = 3, s = 0, h0 = 0, h_x = 0.1, e = 0.5, P = 100 over
 6 months gives 100, 200, 300, 350, 395, 435.5; with s = 1 the copy changes
 nothing (600 after 6 months); with s = 0.5, 513.94.
 
+Two products on the clock part in the first month ``t`` whose cumulative
+profits differ (:func:`first_difference_month`); the share of its profit the
+copy takes is ``1 - cumulative / never_copied`` (:func:`share_lost_to_copy`),
+where ``never_copied`` is the same product with ``s = 1``.
+
 Build or buy, the product manager's lens (lesson 01). A team can buy a tool
 from a vendor, paying a fee ``F`` a month whose level grows by a factor ``g``
 each year (the vendor's net revenue retention is a floor for how fast a kept
@@ -41,11 +46,22 @@ g = 1.15; the break-even growth solves 1 + g + g^2 = 3.2, g = 1.0652.
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
-from ..validation import check_count, check_probability, check_range
+from ..validation import check_count, check_nonempty, check_positive, check_probability, check_range
 
-__all__ = ["cumulative_gross_profit", "build_or_buy_costs", "breakeven_bill_growth"]
+__all__ = [
+    "CLOCK_MONTHS",
+    "CLOCK_MONTHLY_PROFIT",
+    "cumulative_gross_profit",
+    "first_difference_month",
+    "share_lost_to_copy",
+    "build_or_buy_costs",
+    "breakeven_bill_growth",
+]
+
+CLOCK_MONTHS = 36  # the clock's horizon: three years
+CLOCK_MONTHLY_PROFIT = 100.0  # gross profit per customer a month before any copy: an index, not dollars
 
 
 def cumulative_gross_profit(
@@ -55,8 +71,8 @@ def cumulative_gross_profit(
     base_churn: float,
     extra_churn: float,
     price_erosion: float,
-    monthly_profit: float = 100.0,
-    months: int = 36,
+    monthly_profit: float = CLOCK_MONTHLY_PROFIT,
+    months: int = CLOCK_MONTHS,
 ) -> NDArray[np.float64]:
     """Cumulative gross profit per customer, month by month (array of length ``months``).
 
@@ -82,6 +98,39 @@ def cumulative_gross_profit(
     churn = h0 + hx * blunted * copied
     kept = np.concatenate(([1.0], np.cumprod(1 - churn)[:-1]))
     return np.cumsum(kept * gross)
+
+
+def first_difference_month(first: ArrayLike, second: ArrayLike) -> int | None:
+    """The first month ``t`` (0-based) whose cumulative profits differ, or ``None`` if they never do.
+
+    Two cumulative series, month by month, as :func:`cumulative_gross_profit` returns
+    them; they differ when ``|first_t - second_t| > 1e-9`` (an index a month, so
+    rounding noise never counts). Month ``t`` is the first month after month ``t``
+    of the clock's count: the lines part "after month t".
+    """
+    a = check_nonempty(first, "first")
+    b = check_nonempty(second, "second")
+    if a.shape != b.shape:
+        raise ValueError(f"first and second must have the same length, got {a.size} and {b.size}.")
+    apart = np.flatnonzero(~np.isclose(a, b, rtol=0, atol=1e-9))
+    return int(apart[0]) if apart.size else None
+
+
+def share_lost_to_copy(cumulative: ArrayLike, never_copied: ArrayLike) -> NDArray[np.float64] | float:
+    """The share of a product's profit per customer the copy takes: ``1 - cumulative / never_copied``.
+
+    Args:
+        cumulative: the product's cumulative gross profit (a total, or a series), >= 0.
+        never_copied: the same product's total with the copy fully blunted (``s = 1``), > 0.
+
+    Returns:
+        A share in [0, 1] for a total that ``never_copied`` bounds (0: the copy took
+        nothing; 1: it took everything).
+    """
+    earned = check_range(cumulative, "cumulative", 0.0)
+    bound = check_positive(never_copied, "never_copied")
+    share = 1 - earned / bound
+    return float(share) if np.ndim(share) == 0 else share
 
 
 def build_or_buy_costs(
