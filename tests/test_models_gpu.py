@@ -1,4 +1,4 @@
-"""The serverless-GPU model: curriculum.md's worked examples, bad input, and properties."""
+"""The serverless-GPU model: lesson 03's worked examples, bad input, and properties."""
 
 import numpy as np
 import pytest
@@ -13,7 +13,7 @@ from utils.models import (
     serverless_monthly_cost,
 )
 
-# --- curriculum.md, "Serverless vs reserved": P_s = 4, P_r = 2.5, D = 0.3 ---
+# --- lesson 03's round teaching prices: P_s = 4, P_r = 2.5, D = 0.3 ---
 
 
 def test_worked_example_reserved():

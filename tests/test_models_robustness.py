@@ -7,6 +7,8 @@ probe of 2,280 calls found slipping through.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -79,9 +81,54 @@ def test_the_closed_form_breakeven_is_where_the_staircase_first_meets_the_line(
     cold_hours = cold_starts * cold_seconds / SECONDS_PER_HOUR
     found = m.breakeven_demand(reserved, serverless, par, cold_starts, cold_seconds, max_demand)
     below = np.linspace(0, max_demand if found is None else found, 2001)[1:-1]
+    below = below[below > 0]  # an answer of 0 leaves nothing before it (zero demand reserves no GPU)
     slack = 1e-9 * reserved * HOURS_PER_MONTH
     reserved_cost, serverless_cost = costs(reserved, serverless, par, cold_hours, below)
     assert np.all(reserved_cost > serverless_cost - slack), "reserved is cheaper somewhere before the answer"
     if found is not None and found > 0:
         at_reserved, at_serverless = costs(reserved, serverless, par, cold_hours, np.array([found]))
         assert at_reserved[0] <= at_serverless[0] + slack
+
+
+# --- lesson 04's request model (issue 14): a service's figures, and the simulation's memory ---
+
+GOOD_SERVICE = {"name": "llm", "median_ms": 800.0, "p99_ms": 4000.0, "availability": 0.99, "cost_per_call": 0.01}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("median_ms", float("nan"), r"llm.median_ms must be in \(0, inf\), got nan"),
+        ("median_ms", float("inf"), r"llm.median_ms must be in \(0, inf\), got inf"),
+        ("median_ms", -5, r"llm.median_ms must be in \(0, inf\), got -5"),
+        ("p99_ms", float("nan"), r"llm.p99_ms must be at least median_ms: in \[800, inf\), got nan"),
+        ("p99_ms", float("inf"), r"llm.p99_ms must be at least median_ms: in \[800, inf\), got inf"),
+        ("p99_ms", -1, r"llm.p99_ms must be at least median_ms: in \[800, inf\), got -1"),
+        ("availability", float("nan"), r"llm.availability must be in \[0, 1\], got nan"),
+        ("availability", float("-inf"), r"llm.availability must be in \[0, 1\], got -inf"),
+        ("availability", -0.1, r"llm.availability must be in \[0, 1\], got -0.1"),
+        ("cost_per_call", float("nan"), r"llm.cost_per_call must be in \[0, inf\), got nan"),
+        ("cost_per_call", float("inf"), r"llm.cost_per_call must be in \[0, inf\), got inf"),
+        ("cost_per_call", -0.01, r"llm.cost_per_call must be in \[0, inf\), got -0.01"),
+        ("cost_per_call", "0.01", r"llm.cost_per_call must be a number in \[0, inf\), got '0.01'"),
+        ("width", float("nan"), r"llm.width must be a whole number in \[1, 1000\], got nan"),
+        ("width", 2.5, r"llm.width must be a whole number in \[1, 1000\], got 2.5"),
+    ],
+)
+def test_a_service_with_a_nan_infinite_or_negative_figure_is_refused_naming_field_and_range(field, value, message):
+    with pytest.raises(ValueError, match=message):
+        m.Service(**{**GOOD_SERVICE, field: value})
+
+
+def test_simulated_requests_over_the_memory_budget_are_refused_at_once_naming_the_sizes():
+    wide = m.Service("vector database", 30, 150, 0.9995, 0.0005, width=1000)
+    started = time.perf_counter()
+    with pytest.raises(ValueError, match=r"n_requests=1,000,000 x width=1,000 would need about [\d,.]+ GiB"):
+        m.simulate_requests([wide], retries=0, n_requests=10**6)
+    assert time.perf_counter() - started < 0.5, "refused before drawing anything"
+
+
+def test_lesson_04s_simulations_are_far_inside_the_memory_budget():
+    wide = m.Service("vector database", 30, 150, 0.9995, 0.0005, width=20)  # the panel's widest fan-out
+    assert 42 * m.N_REQUESTS * wide.width * 10 < MEMORY_BUDGET_BYTES
+    assert m.simulate_requests([wide], retries=5, n_requests=m.N_REQUESTS).latencies_ms.shape == (m.N_REQUESTS,)

@@ -5,30 +5,25 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves
+from tests.panel_checks import assert_every_control_moves, assert_explorable
 from utils import data
 from utils.models import (
+    N_REQUESTS,
+    REQUEST_ORDER,
+    REQUEST_SEED,
     expected_request_cost,
     fanout_slow_share,
     monthly_downtime_minutes,
+    profile_services,
     request_success_rate,
-    retried_availability,
     series_availability,
     simulate_requests,
-)
-from utils.panels.request import (
-    N_REQUESTS,
-    REQUEST_ORDER,
-    SEED,
-    fanout_outcome,
-    fanout_panel,
-    profile_services,
-    request_outcome,
-    request_panel,
     step_costs,
     step_downtime,
     vendor_comparison,
 )
+from utils.panels import fanout_panel, request_panel
+from utils.panels.request import fanout_outcome, request_outcome
 
 DEFAULTS = {"retries": 0, "fanout_width": 1, "llm_p99_s": 8, "llm_availability_percent": 99.9, "video_cost": 0.05}
 
@@ -45,18 +40,6 @@ def _edit(services, width=1, llm_p99_ms=8000, llm_availability=0.999, video_cost
         "video renderer": {"cost_per_call": video_cost},
     }
     return [replace(s, **changes.get(s.name, {})) for s in services]
-
-
-def test_services_come_from_the_data_in_request_order(baseline):
-    profiles = data.load("service_profiles").set_index("service")
-    assert [s.name for s in baseline] == list(REQUEST_ORDER)
-    for service in baseline:
-        assert service.availability == profiles.at[service.name, "availability"]
-        assert service.cost_per_call == profiles.at[service.name, "cost_per_call_usd"]
-        assert (service.median_ms, service.p99_ms) == (
-            profiles.at[service.name, "latency_median_ms"],
-            profiles.at[service.name, "latency_p99_ms"],
-        )
 
 
 def test_panel_defaults_are_the_data_with_no_retries_and_no_fan_out(baseline):
@@ -76,7 +59,7 @@ def test_request_readout_matches_the_models(baseline):
         baseline, retries=1, fanout_width=5, llm_p99_s=12, llm_availability_percent=99.5, video_cost=0.08
     )
     services = _edit(baseline, width=5, llm_p99_ms=12_000, llm_availability=0.995, video_cost=0.08)
-    run = simulate_requests(services, 1, N_REQUESTS, SEED)
+    run = simulate_requests(services, 1, N_REQUESTS, REQUEST_SEED)
     cost, success = expected_request_cost(services, 1), request_success_rate(services, 1)
     readout = outcome.readout
     assert readout["Cost per request"] == (
@@ -92,25 +75,9 @@ def test_request_readout_matches_the_models(baseline):
 
 def test_latency_chart_counts_every_simulated_request(baseline):
     outcome = request_outcome(baseline, **{**DEFAULTS, "retries": 2})
-    run = simulate_requests(baseline, 2, N_REQUESTS, SEED)
+    run = simulate_requests(baseline, 2, N_REQUESTS, REQUEST_SEED)
     assert outcome.datasets["latency"]["requests"].sum() == N_REQUESTS
     assert outcome.datasets["percentiles"]["seconds"].tolist() == pytest.approx([run.p50_ms / 1000, run.p99_ms / 1000])
-
-
-def test_step_costs_add_up_to_the_expected_cost(baseline):
-    services = _edit(baseline, width=7)
-    for retries in range(4):
-        assert step_costs(services, retries).sum() == pytest.approx(expected_request_cost(services, retries))
-    # with no failures, each step costs its width times its price
-    perfect = [replace(s, availability=1.0) for s in services]
-    assert step_costs(perfect, 0).tolist() == pytest.approx([s.width * s.cost_per_call for s in perfect])
-
-
-def test_step_downtime_follows_retried_availability(baseline):
-    services = _edit(baseline, width=4)
-    minutes = step_downtime(services, 1)
-    expected = [monthly_downtime_minutes(retried_availability(s.availability, 1) ** s.width) for s in services]
-    assert minutes.tolist() == pytest.approx(expected)
 
 
 def test_bar_chart_rows_follow_the_step_functions(baseline):
@@ -154,29 +121,108 @@ def test_controls_still_move_the_readout_after_others_have_moved():
     )
 
 
-def test_vendor_comparison_puts_each_vendor_in_its_step(baseline):
+def test_vendor_a_with_no_retries_is_the_request_panels_starting_point(baseline):
     llm = next(s for s in baseline if s.name == "LLM provider")
-    cheaper = replace(llm, availability=0.995, cost_per_call=0.015, p99_ms=12_000)
-    rows = vendor_comparison(baseline, {"A": llm, "B": cheaper}, retries=(0, 1))
-    assert rows[["vendor", "retries"]].values.tolist() == [["A", 0], ["A", 1], ["B", 0], ["B", 1]]
-    for row in rows.itertuples():
-        services = [cheaper if (row.vendor == "B" and s.name == "LLM provider") else s for s in baseline]
-        run = simulate_requests(services, row.retries, N_REQUESTS, SEED)
-        assert row.cost_per_request == pytest.approx(expected_request_cost(services, row.retries))
-        assert row.success_rate == pytest.approx(request_success_rate(services, row.retries))
-        assert row.downtime_minutes == pytest.approx(monthly_downtime_minutes(row.success_rate))
-        assert (row.p50_s, row.p99_s) == pytest.approx((run.p50_ms / 1000, run.p99_ms / 1000))
-    # vendor A with no retries is the request panel's starting point
+    first = vendor_comparison(baseline, {"A": llm}, retries=(0,)).iloc[0]
     readout = request_outcome(baseline, **DEFAULTS).readout
-    first = rows.iloc[0]
     assert f"${first.cost_per_request:.4f} expected" in readout["Cost per request"]
     assert f"p99 {first.p99_s:.1f} s" in readout["Latency"]
-    # the cheaper, less available vendor costs less and fails more
-    a0, b0 = rows.iloc[0], rows.iloc[2]
-    assert b0.cost_per_request < a0.cost_per_request and b0.success_rate < a0.success_rate
 
 
-def test_vendor_comparison_rejects_a_service_the_request_does_not_call(baseline):
-    stranger = replace(baseline[0], name="fax gateway")
-    with pytest.raises(ValueError, match="fax gateway"):
-        vendor_comparison(baseline, {"X": stranger})
+# --- explorable: presets with arguments, a takeaway, which input matters most, a share line ---
+
+
+@pytest.mark.parametrize("make", [request_panel, lambda _: fanout_panel(100, 0.01)], ids=["request", "fan-out"])
+def test_each_panel_is_explorable(baseline, make):
+    assert_explorable(lambda: make(baseline))
+
+
+def test_the_table_preset_is_where_the_panel_starts(baseline):
+    panel = request_panel(baseline)
+    start = panel.readout_text()
+    panel.apply_preset("Wide search")
+    panel.apply_preset("The table")
+    assert panel.readout_text() == start and panel.model_arguments() == pytest.approx(DEFAULTS)
+
+
+def test_one_retry_preset_removes_almost_all_downtime_but_slows_the_tail(baseline):
+    """The argument: one retry is the usual first fix; it costs time (p99 up) and buys availability."""
+    panel = request_panel(baseline)
+    before = request_outcome(baseline, **DEFAULTS)
+    panel.apply_preset("One retry")
+    after = request_outcome(baseline, **panel.model_arguments())
+    assert after.key[1] < before.key[1] / 100
+    p99 = [float(o.readout["Latency"].split("p99 ")[1].split(" s")[0]) for o in (before, after)]
+    assert p99[1] > p99[0]
+
+
+def test_wide_search_preset_makes_the_vector_database_the_main_cause_of_downtime(baseline):
+    panel = request_panel(baseline)
+    assert panel.takeaway().startswith("The video renderer causes")
+    panel.apply_preset("Wide search")
+    assert panel.takeaway().startswith("The vector database causes")
+    assert "the video renderer" in panel.takeaway()  # it still costs most
+
+
+def test_bad_llm_month_preset_makes_the_llm_the_main_cause_of_downtime(baseline):
+    panel = request_panel(baseline)
+    panel.apply_preset("Bad LLM month")
+    steps = request_outcome(baseline, **panel.model_arguments()).datasets["steps"].set_index("service")
+    assert steps["downtime"].idxmax() == "LLM provider"
+    assert panel.takeaway().startswith("The LLM provider causes")
+
+
+def test_request_takeaway_shares_follow_the_bars(baseline):
+    outcome = request_outcome(baseline, **DEFAULTS)
+    steps = outcome.datasets["steps"].set_index("service")
+    down, cost = steps["downtime"], steps["cost"]
+    share_down, share_cost = down.max() / down.sum(), cost.max() / cost.sum()
+    assert outcome.takeaway.startswith(
+        f"The video renderer causes {share_down:.0%} of the downtime and {share_cost:.0%} of the cost"
+    )
+    assert outcome.key == (
+        "Downtime equivalent (minutes a month)",
+        pytest.approx(monthly_downtime_minutes(request_success_rate(baseline))),
+    )
+
+
+def test_request_chart_axes_stay_fixed_and_every_preset_fits(baseline):
+    """Fixed ends, so the bars visibly move; no preset or slider end runs off them."""
+    spec = request_panel(baseline).spec
+    text = str(spec)
+    assert "'domain': [0, 400]" in text and "'domain': [0, 0.25]" in text and "'domain': [0, 450]" in text
+    panel = request_panel(baseline)
+    corners = [dict(preset.values) for preset in panel.presets.values()]
+    corners.append(
+        {"retries": 0, "fanout_width": 20, "llm_p99_s": 2, "llm_availability_percent": 99, "video_cost": 0.2}
+    )
+    for values in corners:
+        steps = request_outcome(baseline, **{**DEFAULTS, **values}).datasets["steps"]
+        assert steps["cost"].max() <= 0.25 and steps["downtime"].max() <= 450
+
+
+def test_fanout_presets_say_what_their_arguments_say():
+    panel = fanout_panel(100, 0.01)
+    panel.apply_preset("The Tail at Scale")
+    assert panel.takeaway().startswith("63.4% of requests wait for a slow call")
+    panel.apply_preset("Half the tail")
+    assert panel.model_arguments() == {"n_calls": 100, "p_slow_percent": 0.5}
+    half = fanout_slow_share(100, 0.005)
+    assert panel.takeaway().startswith(f"{half:.1%} of requests")
+    assert half > 0.634 / 2 + 0.05  # halving each call's tail does not halve the request's
+    panel.apply_preset("One call")
+    assert panel.takeaway() == "With one call, a request is slow exactly as often as the call: 1.0% of the time."
+
+
+def test_fanout_takeaway_compares_with_the_naive_n_times():
+    outcome = fanout_outcome(100, 1.0)
+    assert outcome.takeaway == (
+        "63.4% of requests wait for a slow call: 100 calls make it 63.4 times as common as for one call, not 100 times."
+    )
+    assert outcome.key == ("Requests that are slow (%)", pytest.approx(100 * fanout_slow_share(100, 0.01)))
+
+
+def test_fanout_width_label_reads_well_at_one():
+    labels = [c["label"] for c in request_panel(profile_services(data.load("service_profiles"))).controls]
+    assert "Parallel vector-database searches" in labels
+    assert not any("(parallel searches)" in label for label in labels)

@@ -71,7 +71,20 @@ from .reliability import (
     retried_availability,
     series_availability,
 )
-from .request import RequestSummary, Service, expected_request_cost, request_success_rate, simulate_requests
+from .request import (
+    N_REQUESTS,
+    REQUEST_ORDER,
+    REQUEST_SEED,
+    RequestSummary,
+    Service,
+    expected_request_cost,
+    profile_services,
+    request_success_rate,
+    simulate_requests,
+    step_costs,
+    step_downtime,
+    vendor_comparison,
+)
 from .retention import (
     USAGE_SPLITS,
     Tier,
@@ -104,6 +117,9 @@ __all__ = [
     "INFRA_ALPHA",
     "INFRA_ZEROS",
     "MINUTES_PER_MONTH",
+    "N_REQUESTS",
+    "REQUEST_ORDER",
+    "REQUEST_SEED",
     "RISKS",
     "Bets",
     "FundingCount",
@@ -151,6 +167,7 @@ __all__ = [
     "prob_deal_at_least",
     "prob_still_leading",
     "probability_sensitivity",
+    "profile_services",
     "request_success_rate",
     "reserved_gpus",
     "reserved_monthly_cost",
@@ -167,10 +184,13 @@ __all__ = [
     "simulate_requests",
     "simulate_reshuffles",
     "split_deals",
+    "step_costs",
+    "step_downtime",
     "top_n_share",
     "user_tiers",
     "users_at_capacity",
     "users_to_cover",
     "verdict",
+    "vendor_comparison",
     "zeros_for_share_at",
 ]

@@ -11,7 +11,7 @@ month. Prices are US dollars per GPU-hour.
 - Break-even utilization (PAR = 1, no cold starts): reserved is cheaper once
   one GPU is busy more than ``u* = P_r / P_s`` of the time.
 
-Worked example (``curriculum.md``): P_s = 4, P_r = 2.5, D = 0.3 gives reserved
+Worked example (lesson 03's round teaching prices): P_s = 4, P_r = 2.5, D = 0.3 gives reserved
 $1,825, serverless $876 and u* = 0.625; 200 cold starts of 60 s raise serverless
 to $889.33; with PAR = 4 and D = 1, reserved $7,300 against serverless $2,920.
 """
@@ -71,7 +71,9 @@ def reserved_monthly_cost(
     price = check_positive(price_per_hour, "price_per_hour")
     hours_ = check_positive(hours, "hours")
     gpus = np.asarray(reserved_gpus(avg_demand_gpus, peak_to_average))
-    return scalar_or_array(price * hours_ * gpus)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused just below, with a message
+        cost = price * hours_ * gpus
+    return scalar_or_array(cost)
 
 
 def serverless_monthly_cost(
@@ -102,8 +104,9 @@ def serverless_monthly_cost(
     starts = check_nonnegative(cold_starts, "cold_starts")
     seconds = check_nonnegative(cold_start_seconds, "cold_start_seconds")
     hours_ = check_positive(hours, "hours")
-    gpu_hours = hours_ * demand + starts * seconds / SECONDS_PER_HOUR
-    return scalar_or_array(price * gpu_hours)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused just below, with a message
+        cost = price * (hours_ * demand + starts * seconds / SECONDS_PER_HOUR)
+    return scalar_or_array(cost)
 
 
 def breakeven_utilization(reserved_price: ArrayLike, serverless_price: ArrayLike) -> Number:

@@ -10,9 +10,10 @@ probability ``1 - (1 - p) ** n``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import Any, Literal
 
 import altair as alt
 import numpy as np
@@ -20,49 +21,51 @@ import pandas as pd
 
 from ..charts import PALETTE, percent_axis
 from ..models import (
+    N_REQUESTS,
+    REQUEST_ORDER,
+    REQUEST_SEED,
     Service,
     expected_request_cost,
     fanout_slow_share,
     monthly_downtime_minutes,
     request_success_rate,
     simulate_requests,
+    step_costs,
+    step_downtime,
 )
-from ..whatif import Outcome, Slider, WhatIf
+from ..whatif import Outcome, Preset, Slider, WhatIf
 
-# The order in which one content-generation request calls the services: the
-# course's reading of the essay, which names the five services but not their order.
-REQUEST_ORDER = ("vector database", "LLM provider", "text-to-speech", "video renderer", "blob storage")
+__all__ = ["fanout_panel", "request_panel"]
+
 FANOUT_SERVICE = "vector database"  # the step the fan-out slider widens
 LLM, VIDEO = "LLM provider", "video renderer"
 
-N_REQUESTS = 3_000  # requests simulated per update: enough for a p99, fast enough to follow a slider
-SEED = 4  # the same seed on every update, so that moving a slider back gives the same numbers
 LATENCY_EDGES_S = np.arange(0, 122, 2)  # 2-second bins up to 120 s; slower requests join the last bin
+MAX_REQUESTS_IN_A_BIN = 400  # the histogram's fixed height: a slider visibly moves the bars
+MAX_COST_USD, MAX_DOWNTIME_MINUTES = 0.25, 450  # the bar charts' fixed ends (every slider position fits)
+REQUEST_KEY = "Downtime equivalent (minutes a month)"
 
 MAX_CALLS = 200  # the fan-out chart's range of calls per request
 STAT_DASHES = {"p50": [1, 0], "p99": [6, 3]}
+FANOUT_KEY = "Requests that are slow (%)"
 
-
-def profile_services(profiles: pd.DataFrame) -> list[Service]:
-    """The services of ``data/service_profiles.csv`` as model services, in the order a request calls them."""
-    rows = profiles.set_index("service")
-    return [
-        Service(
-            name=name,
-            median_ms=float(rows.at[name, "latency_median_ms"]),
-            p99_ms=float(rows.at[name, "latency_p99_ms"]),
-            availability=float(rows.at[name, "availability"]),
-            cost_per_call=float(rows.at[name, "cost_per_call_usd"]),
-        )
-        for name in REQUEST_ORDER
-    ]
+Align = Literal["left", "center", "right"]
+# Where a label sits: right of its mark, or left of it near the chart's right edge (so it stays inside).
+PERCENTILE_LABEL_SPOTS: tuple[tuple[Any, Align, int], ...] = (
+    (alt.datum.seconds <= 90, "left", 3),
+    (alt.datum.seconds > 90, "right", -3),
+)
+FANOUT_LABEL_SPOTS: tuple[tuple[Any, Align, int, int], ...] = (
+    (alt.datum.calls <= 120, "left", 8, 6),
+    (alt.datum.calls > 120, "right", -8, 8),
+)
 
 
 def _edited(
     services: Sequence[Service], fanout_width: int, llm_p99_s: float, llm_availability_percent: float, video_cost: float
 ) -> list[Service]:
     """The services with the panel's five figures put in."""
-    changes = {
+    changes: dict[str, dict[str, Any]] = {
         FANOUT_SERVICE: {"width": fanout_width},
         LLM: {"p99_ms": llm_p99_s * 1000, "availability": llm_availability_percent / 100},
         VIDEO: {"cost_per_call": video_cost},
@@ -70,48 +73,20 @@ def _edited(
     return [replace(service, **changes.get(service.name, {})) for service in services]
 
 
-def step_costs(services: Sequence[Service], retries: int) -> np.ndarray:
-    """Expected cost of each step per request (USD): what each step adds to ``expected_request_cost``."""
-    totals = [expected_request_cost(services[: i + 1], retries) for i in range(len(services))]
-    return np.diff(totals, prepend=0.0)
-
-
-def step_downtime(services: Sequence[Service], retries: int) -> np.ndarray:
-    """Minutes a month that each step's failures amount to: ``(1 - step success) * 43,800``."""
-    return np.array([monthly_downtime_minutes(request_success_rate([service], retries)) for service in services])
-
-
-def vendor_comparison(
-    baseline: Sequence[Service], vendors: Mapping[str, Service], retries: Sequence[int] = (0, 1)
-) -> pd.DataFrame:
-    """The whole request with each vendor in its step, for each number of retries: one row per pair.
-
-    Each vendor is a :class:`Service` that takes the place of the baseline service of the
-    same name. Columns: ``vendor``, ``retries``, ``cost_per_request`` (USD, closed form),
-    ``success_rate`` (closed form), ``downtime_minutes`` (a month), ``p50_s`` and ``p99_s``
-    (simulated with the panel's ``N_REQUESTS`` and ``SEED``).
-    """
-    names = [service.name for service in baseline]
-    rows = []
-    for label, vendor in vendors.items():
-        if vendor.name not in names:
-            raise ValueError(f"vendor {label!r} replaces {vendor.name!r}, which the request does not call.")
-        services = [vendor if service.name == vendor.name else service for service in baseline]
-        for r in retries:
-            run = simulate_requests(services, r, N_REQUESTS, SEED)
-            success = request_success_rate(services, r)
-            rows.append(
-                {
-                    "vendor": label,
-                    "retries": int(r),
-                    "cost_per_request": expected_request_cost(services, r),
-                    "success_rate": success,
-                    "downtime_minutes": monthly_downtime_minutes(success),
-                    "p50_s": run.p50_ms / 1000,
-                    "p99_s": run.p99_ms / 1000,
-                }
-            )
-    return pd.DataFrame(rows)
+def _request_takeaway(services: Sequence[Service], costs: np.ndarray, downtime: np.ndarray, p99_s: float) -> str:
+    """Which service causes most downtime and which costs most, with their shares, and the tail."""
+    minutes = float(downtime.sum())
+    worst, dearest = int(np.argmax(downtime)), int(np.argmax(costs))
+    down_share, cost_share = downtime[worst] / minutes, costs[dearest] / costs.sum()
+    if worst == dearest:
+        return (
+            f"The {services[worst].name} causes {down_share:.0%} of the downtime and {cost_share:.0%} of the cost; "
+            f"one request in a hundred takes over {p99_s:.0f} s."
+        )
+    return (
+        f"The {services[worst].name} causes {down_share:.0%} of the downtime, the {services[dearest].name} "
+        f"{cost_share:.0%} of the cost; one request in a hundred takes over {p99_s:.0f} s."
+    )
 
 
 def request_outcome(
@@ -125,7 +100,7 @@ def request_outcome(
     """Simulated latency of the requests, expected cost and downtime per service, and the key numbers."""
     retries = int(round(retries))
     services = _edited(baseline, int(round(fanout_width)), llm_p99_s, llm_availability_percent, video_cost)
-    run = simulate_requests(services, retries, N_REQUESTS, SEED)
+    run = simulate_requests(services, retries, N_REQUESTS, REQUEST_SEED)
     seconds = np.minimum(run.latencies_ms / 1000, LATENCY_EDGES_S[-1] - 1e-9)
     counts, _ = np.histogram(seconds, bins=LATENCY_EDGES_S)
     latency = pd.DataFrame({"start": LATENCY_EDGES_S[:-1], "end": LATENCY_EDGES_S[1:], "requests": counts})
@@ -143,12 +118,12 @@ def request_outcome(
             "cost": costs,
             "cost_label": [f"${c:.4f}" for c in costs],
             "downtime": downtime,
-            "downtime_label": [f"{d:,.1f} min" for d in downtime],
+            "downtime_label": [f"{d:,.1f}" for d in downtime],
         }
     )
     expected_cost = expected_request_cost(services, retries)
     success = request_success_rate(services, retries)
-    minutes = monthly_downtime_minutes(success)
+    minutes = float(monthly_downtime_minutes(success))
     hours = f" ({minutes / 60:.1f} hours)" if minutes >= 60 else ""
     return Outcome(
         {"latency": latency, "percentiles": percentiles, "steps": steps},
@@ -164,22 +139,28 @@ def request_outcome(
             ),
             "Downtime equivalent": f"{minutes:,.1f} minutes a month{hours}",
         },
+        takeaway=_request_takeaway(services, costs, downtime, run.p99_ms / 1000),
+        key=(REQUEST_KEY, minutes),
     )
 
 
 def _request_chart() -> alt.VConcatChart:
     histogram = (
         alt.Chart(alt.Data(name="latency"))
-        .mark_bar(color=PALETTE[0])
+        .mark_bar(color=PALETTE[0], clip=True)
         .encode(
             x=alt.X(
                 "start:Q",
                 bin="binned",
-                title="Request latency (seconds); the last bar includes every slower request",
+                title="Request latency (s); the last bar holds every slower one",
                 scale=alt.Scale(domain=[0, float(LATENCY_EDGES_S[-1])]),
             ),
             x2="end:Q",
-            y=alt.Y("requests:Q", title=f"Requests (of {N_REQUESTS:,})"),
+            y=alt.Y(
+                "requests:Q",
+                title=f"Requests (of {N_REQUESTS:,})",
+                scale=alt.Scale(domain=[0, MAX_REQUESTS_IN_A_BIN]),
+            ),
         )
     )
     x = alt.X("seconds:Q")
@@ -191,70 +172,125 @@ def _request_chart() -> alt.VConcatChart:
         .mark_rule(color=PALETTE[6], strokeWidth=2, clip=True)
         .encode(x=x, strokeDash=dash)
     )
-    labels = (
+    labels = [  # right of its line; left of it near the right edge, so that a long tail stays inside the chart
         alt.Chart(alt.Data(name="percentiles"))
-        .mark_text(align="left", baseline="bottom", dx=3, y=-4, color=PALETTE[6], fontSize=12, fontWeight="bold")
+        .transform_filter(keep)
+        .mark_text(align=align, baseline="bottom", dx=dx, y=-4, color=PALETTE[6], fontSize=12, fontWeight="bold")
         .encode(x=x, text="label:N")
-    )
-    top = alt.layer(histogram, rules, labels).properties(width=520, height=190)
+        for keep, align, dx in PERCENTILE_LABEL_SPOTS
+    ]
+    top = alt.layer(histogram, rules, *labels).properties(width=390, height=150)
 
     service = alt.Y("service:N", sort=list(REQUEST_ORDER), title=None)
-    base = alt.Chart(alt.Data(name="steps")).encode(y=service)
+    base = alt.Chart(alt.Data(name="steps"))
     cost_x = alt.X(
         "cost:Q",
-        title="Expected cost per request (USD)",
-        scale=alt.Scale(domain=[0, 0.25]),
-        axis=alt.Axis(format="$.2f", tickCount=5),
+        title="Expected cost (USD per request)",
+        scale=alt.Scale(domain=[0, MAX_COST_USD]),
+        axis=alt.Axis(format="$.2~f", values=[0, 0.1, 0.2]),
     )
     cost = (
-        base.mark_bar(color=PALETTE[2]).encode(x=cost_x)
-        + base.mark_text(align="left", dx=3, fontSize=11).encode(x=cost_x, text="cost_label:N")
-    ).properties(width=170, height=130)
-    down_x = alt.X("downtime:Q", title="Downtime a month it causes (minutes)", scale=alt.Scale(domain=[0, 450]))
+        base.mark_bar(color=PALETTE[2]).encode(x=cost_x, y=service)
+        + base.mark_text(align="left", dx=3, fontSize=11).encode(x=cost_x, y=service, text="cost_label:N")
+    ).properties(width=140, height=110)
+    down_x = alt.X(
+        "downtime:Q",
+        title="Downtime (minutes a month)",
+        scale=alt.Scale(domain=[0, MAX_DOWNTIME_MINUTES]),
+        axis=alt.Axis(values=[0, 200, 400]),
+    )
+    no_names = alt.Y("service:N", sort=list(REQUEST_ORDER), title=None, axis=alt.Axis(labels=False, ticks=False))
     downtime = (
-        base.mark_bar(color=PALETTE[1]).encode(x=down_x)
-        + base.mark_text(align="left", dx=3, fontSize=11).encode(x=down_x, text="downtime_label:N")
-    ).properties(width=170, height=130)
+        base.mark_bar(color=PALETTE[1]).encode(x=down_x, y=no_names)
+        + base.mark_text(align="left", dx=3, fontSize=11).encode(x=down_x, y=no_names, text="downtime_label:N")
+    ).properties(width=140, height=110)
 
-    return alt.vconcat(top, alt.hconcat(cost, downtime, spacing=50), spacing=25).properties(
-        title=alt.Title("One request through five services: latency, cost and failures", offset=18),
+    return alt.vconcat(top, alt.hconcat(cost, downtime, spacing=30), spacing=18).properties(
+        title="One request, five services",
         description=(
-            f"Top: histogram of the latency of {N_REQUESTS:,} simulated requests, in seconds, with a solid "
-            "vertical line at the median (p50) and a dashed line at the 99th percentile (p99). Bottom left: "
-            "bars of each service's expected cost per request in US dollars. Bottom right: bars of the "
-            "minutes a month that each service's failures amount to. Services from top to bottom: vector "
-            "database, LLM provider, text-to-speech, video renderer, blob storage."
+            f"Top: histogram of the latency of {N_REQUESTS:,} simulated requests, in seconds from 0 to 120, with "
+            "a solid vertical line at the median (p50) and a dashed line at the 99th percentile (p99). Bottom "
+            "left: bars of each service's expected cost per request in US dollars. Bottom right, on the same "
+            "rows: bars of the minutes a month that each service's failures amount to. Services from top to "
+            "bottom: vector database, LLM provider, text-to-speech, video renderer, blob storage."
         ),
     )
+
+
+def _request_presets(llm: Service, video: Service) -> dict[str, Preset]:
+    table = {
+        "retries": 0,
+        "fanout_width": 1,
+        "llm_p99_s": round(llm.p99_ms / 1000),
+        "llm_availability_percent": round(100 * llm.availability, 2),
+        "video_cost": round(video.cost_per_call, 2),
+    }
+    return {
+        "The table": Preset(
+            table,
+            "The course's table as it stands: two sourced SLAs (blob storage, vector database), "
+            "every other figure an assumption, no retries.",
+        ),
+        "One retry": Preset(
+            {**table, "retries": 1},
+            "One retry on every call, the usual first fix; the model assumes failures are scattered, never outages.",
+        ),
+        "Wide search": Preset(
+            {**table, "fanout_width": 20},
+            "An assumption: the search fans out to 20 index shards, and every one of them must answer.",
+        ),
+        "Bad LLM month": Preset(
+            {**table, "llm_p99_s": 30, "llm_availability_percent": 99.0},
+            "An assumption: the LLM provider has a bad month, 99% available and a 30 s p99.",
+        ),
+    }
 
 
 def request_panel(baseline: Sequence[Service]) -> WhatIf:
     """The lesson 04 request panel, starting from ``baseline`` (the services of the data, no retries, no fan-out)."""
     by_name = {service.name: service for service in baseline}
     llm, video = by_name[LLM], by_name[VIDEO]
+    presets = _request_presets(llm, video)
+    start = presets["The table"].values
     return WhatIf(
-        title="One request, five services: move the sliders",
+        title="One request, five services",
         controls=[
-            Slider("retries", "Retries after a failed call", 0, 3, 1, 0),
+            # Up to 5, so that "which input matters most" moves it at least one retry either way.
+            Slider("retries", "Retries after a failed call", min=0, max=5, step=1, value=start["retries"]),
             Slider(
-                "fanout_width", "Vector-database fan-out (parallel searches)", 1, 20, 1, by_name[FANOUT_SERVICE].width
+                "fanout_width",
+                "Parallel vector-database searches",
+                min=1,
+                max=20,
+                step=1,
+                value=by_name[FANOUT_SERVICE].width,
             ),
-            Slider("llm_p99_s", "LLM provider's p99 latency", 2, 30, 2, round(llm.p99_ms / 1000), suffix=" s"),
+            Slider(
+                "llm_p99_s", "LLM provider's p99 latency", min=2, max=30, step=2, value=start["llm_p99_s"], suffix=" s"
+            ),
             Slider(
                 "llm_availability_percent",
                 "LLM provider's availability",
-                99,
-                99.99,
-                0.01,
-                round(100 * llm.availability, 2),
+                min=99,
+                max=99.99,
+                step=0.01,
+                value=start["llm_availability_percent"],
                 suffix="%",
             ),
             Slider(
-                "video_cost", "Video renderer's cost per call", 0, 0.2, 0.01, round(video.cost_per_call, 2), prefix="$"
+                "video_cost",
+                "Video renderer's cost per call",
+                min=0,
+                max=0.2,
+                step=0.01,
+                value=start["video_cost"],
+                prefix="$",
             ),
         ],
         compute=partial(request_outcome, list(baseline)),
         chart=_request_chart(),
+        presets=presets,
+        name="request",
     )
 
 
@@ -263,21 +299,30 @@ def fanout_outcome(n_calls: float, p_slow_percent: float) -> Outcome:
     calls = np.arange(1, MAX_CALLS + 1)
     p = p_slow_percent / 100
     n = int(round(n_calls))
-    share = fanout_slow_share(n, p)
+    share = float(fanout_slow_share(n, p))
+    if n == 1:
+        takeaway = f"With one call, a request is slow exactly as often as the call: {share:.1%} of the time."
+    else:
+        takeaway = (
+            f"{share:.1%} of requests wait for a slow call: {n:,} calls make it {share / p:,.1f} times "
+            f"as common as for one call, not {n:,} times."
+        )
     return Outcome(
         {
             "curve": pd.DataFrame({"calls": calls, "share": fanout_slow_share(calls, p)}),
-            "mine": pd.DataFrame({"calls": [n], "share": [share], "label": [f"{n} calls: {share:.1%} slow"]}),
+            "mine": pd.DataFrame({"calls": [n], "share": [share], "label": [f"{n:,} calls: {share:.1%} slow"]}),
         },
         {
-            "Share of requests that are slow": f"{share:.1%}, waiting for {n} parallel call{'' if n == 1 else 's'}",
+            "Share of requests that are slow": f"{share:.1%}, waiting for {n:,} parallel call{'' if n == 1 else 's'}",
             "Out of 1,000 requests": f"about {1000 * share:,.0f} wait for at least one slow call",
             "One call alone": f"slow {p:.1%} of the time",
         },
+        takeaway=takeaway,
+        key=(FANOUT_KEY, 100 * share),
     )
 
 
-def _fanout_chart() -> alt.LayerChart:
+def _fanout_chart() -> alt.TopLevelMixin:
     x = alt.X("calls:Q", title="Parallel calls a request waits for", scale=alt.Scale(domain=[0, MAX_CALLS]))
     y = alt.Y("share:Q", axis=percent_axis("Requests that are slow"), scale=alt.Scale(domain=[0, 1]))
     curve = alt.Chart(alt.Data(name="curve")).mark_line(color=PALETTE[0]).encode(x=x, y=y)
@@ -289,12 +334,9 @@ def _fanout_chart() -> alt.LayerChart:
     labels = [  # below right of the diamond, clear of the rising curve; above left near the right edge
         alt.Chart(alt.Data(name="mine"))
         .transform_filter(keep)
-        .mark_text(align=align, baseline=baseline, dx=dx, dy=dy, fontSize=12, fontWeight="bold")
+        .mark_text(align=align, baseline="top", dx=dx, dy=dy, fontSize=12, fontWeight="bold")
         .encode(x=x, y=y, text="label:N")
-        for keep, align, baseline, dx, dy in (
-            (alt.datum.calls <= 150, "left", "top", 8, 6),
-            (alt.datum.calls > 150, "right", "bottom", -8, -8),
-        )
+        for keep, align, dx, dy in FANOUT_LABEL_SPOTS
     ]
     return alt.layer(curve, mine, *labels).properties(
         title="A request is as slow as its slowest call",
@@ -303,19 +345,49 @@ def _fanout_chart() -> alt.LayerChart:
             f"parallel calls each request waits for, from 1 to {MAX_CALLS}, when each call is slow with the "
             "chosen probability. A diamond marks the chosen number of calls."
         ),
-        width=480,
-        height=240,
+        width=420,
+        height=260,
     )
 
 
 def fanout_panel(n_calls: int, p_slow: float) -> WhatIf:
     """The lesson 04 fan-out panel, starting from ``n_calls`` calls each slow with probability ``p_slow``."""
+    paper = {"n_calls": int(n_calls), "p_slow_percent": round(100 * p_slow, 1)}
+    presets = {
+        "The Tail at Scale": Preset(
+            paper,
+            f"Dean and Barroso's example: {paper['n_calls']} servers, each slow one call in "
+            f"{100 / paper['p_slow_percent']:.0f} (The Tail at Scale, 2013).",
+        ),
+        "Half the tail": Preset(
+            {**paper, "p_slow_percent": round(paper["p_slow_percent"] / 2, 1)},
+            "The paper's fan-out with each call slow half as often, what cutting each call's tail buys.",
+        ),
+        "Occasionally slow": Preset(
+            {**paper, "p_slow_percent": 5.0},
+            "An assumption: a service slow one call in twenty, fanned out as wide as the paper's.",
+        ),
+        "One call": Preset(
+            {**paper, "n_calls": 1},
+            "No fan-out: one call, slow as often as the paper's servers.",
+        ),
+    }
     return WhatIf(
-        title="The tail at scale: move the sliders",
+        title="The tail at scale",
         controls=[
-            Slider("n_calls", "Parallel calls per request", 1, MAX_CALLS, 1, int(n_calls)),
-            Slider("p_slow_percent", "Chance that one call is slow", 0.1, 10, 0.1, round(100 * p_slow, 1), suffix="%"),
+            Slider("n_calls", "Parallel calls per request", min=1, max=MAX_CALLS, step=1, value=paper["n_calls"]),
+            Slider(
+                "p_slow_percent",
+                "Chance that one call is slow",
+                min=0.1,
+                max=10,
+                step=0.1,
+                value=paper["p_slow_percent"],
+                suffix="%",
+            ),
         ],
         compute=fanout_outcome,
         chart=_fanout_chart(),
+        presets=presets,
+        name="fanout",
     )
