@@ -396,3 +396,9 @@ def test_a_twinned_panel_carries_its_state_for_the_static_site():
     html_text = panel.static_html()
     assert 'class="pp-state"' in html_text and "Starting values:" in html_text and "<svg" in html_text
     assert "Slope: 1.0" in html_text and "Offset: 2" in html_text
+
+
+def test_sensitivity_moves_a_coarse_slider_at_least_one_step():
+    coarse = Slider("retries", "Retries", min=0, max=3, step=1, value=1)
+    assert coarse.around(1, 0.2) == (0, 2)
+    assert coarse.around(3, 0.2) == (2, 3)

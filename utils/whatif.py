@@ -132,8 +132,9 @@ class Slider:
         return int(value) if value.is_integer() and float(self.step).is_integer() else round(value, self.decimals)
 
     def around(self, value: float, spread: float) -> tuple[float, float]:
-        """The slider's values ``spread`` of its range below and above ``value``, on its grid and within its ends."""
-        delta = spread * (self.max - self.min)
+        """The slider's values ``spread`` of its range below and above ``value``, on its grid and within its ends;
+        at least one step each way where the slider has room (a coarse slider still gets measured)."""
+        delta = max(spread * (self.max - self.min), self.step)
         low = self.min + math.ceil(round((max(self.min, value - delta) - self.min) / self.step, 9)) * self.step
         high = self.min + math.floor(round((min(self.max, value + delta) - self.min) / self.step, 9)) * self.step
         return round(low, self.decimals), round(high, self.decimals)

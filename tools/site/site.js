@@ -24,7 +24,7 @@ function around(control, sent, spread) {
     const reach = Math.max(1, Math.round(spread * last));
     return [Math.max(0, sent - reach), Math.min(last, sent + reach)];
   }
-  const delta = spread * (control.max - control.min);
+  const delta = Math.max(spread * (control.max - control.min), control.step); // at least one step each way
   const steps = (v) => Number(((v - control.min) / control.step).toFixed(9));
   const low = control.min + Math.ceil(steps(Math.max(control.min, sent - delta))) * control.step;
   const high = control.min + Math.floor(steps(Math.min(control.max, sent + delta))) * control.step;
