@@ -35,3 +35,21 @@ def test_the_guide_carries_every_lessons_notice_answers():
         answers = teaching_guide.notice_answers(notebook)
         assert answers, f"{lesson.stem}: no answers to 'What to notice'"
         assert all(answer in guide for answer in answers)
+
+
+def test_the_contributing_map_points_at_files_that_exist():
+    """CONTRIBUTING.md's map from each lesson to its models, panel, twin, data, key and tests stays true."""
+    import re
+    from pathlib import Path
+
+    root = Path(teaching_guide.ROOT)
+    rows = [line for line in (root / "CONTRIBUTING.md").read_text().splitlines() if re.match(r"\| \d\d \|", line)]
+    assert [row[2:4] for row in rows] == [f"{lesson.number:02d}" for lesson in LESSONS]
+    for row in rows:
+        _, models, panels, data, key, tests = (cell.strip() for cell in row.strip("|").split("|"))
+        paths = [root / "utils/models" / p for p in re.findall(r"`([\w.]+)`", models)]
+        paths += [root / "utils/panels" / p for p in re.findall(r"`([\w.]+)`", panels)]
+        paths += [root / "data" / p for p in re.findall(r"`([\w.]+)`", data)]
+        paths += [root / p for p in re.findall(r"`([\w./]+)`", key + tests)]
+        missing = [str(p.relative_to(root)) for p in paths if not p.exists()]
+        assert missing == [], f"lesson {row[2:4]}: {missing}"
