@@ -1,46 +1,43 @@
-"""Answer key of lesson 10 (Scenarios), computed from the scenario models and the panel's assumptions."""
+"""Answer key of lesson 10 (Scenarios), computed from the scenario models, the data and the panel's assumptions."""
 
 from __future__ import annotations
 
+from .. import data
 from ..checks import Choice, Exercise, Number
-from ..models import capture_from_winners, expected_capture
-from ..panels.scenarios import (
+from ..models import crossing_probability, expected_capture
+from ..panels import (
     ASSUMED_WINNER_SHARE,
-    CLAIMANTS,
-    LAYER_WINNERS,
-    LAYERS,
-    SCENARIOS,
     VERDICT_WEIGHTS,
     WEAK_INTEGRATOR_SHARE,
-    capture_table,
-    crossing_probability,
+    scenario_setup,
 )
 
-PROVIDERS = CLAIMANTS.index("model providers")
-HORIZONTAL_WINNER = CLAIMANTS.index("deployment + observability")
-EQUAL = [1] * len(SCENARIOS)
-SAME_SHARE = (ASSUMED_WINNER_SHARE,) * len(SCENARIOS)
+SETUP = scenario_setup(data.load("scenarios"))  # scenarios, claimants and winners, from data/scenarios.csv
+PROVIDERS = SETUP.winners[SETUP.scenarios.index("vertical integration")][0]
+HORIZONTAL_WINNER = SETUP.winners[SETUP.scenarios.index("horizontal layering")][0]
+RIVAL = SETUP.claimants[HORIZONTAL_WINNER]  # deployment and observability companies
+EQUAL = [1] * len(SETUP.scenarios)
+SAME_SHARE = (ASSUMED_WINNER_SHARE,) * len(SETUP.scenarios)
 
 
 def verdict_share() -> float:
-    """10.1: deployment + observability's expected share under the verdict weights, the assumed share everywhere."""
-    return float(expected_capture(VERDICT_WEIGHTS, capture_table(SAME_SHARE))[HORIZONTAL_WINNER])
+    """10.1: the horizontal winner's expected share under the verdict weights, the assumed share everywhere."""
+    return float(expected_capture(VERDICT_WEIGHTS, SETUP.capture(SAME_SHARE))[HORIZONTAL_WINNER])
 
 
 def weak_integrator_crossing() -> float:
     """10.2: the probability of vertical integration above which providers with a smaller prize pass the rival."""
     shares = (WEAK_INTEGRATOR_SHARE, ASSUMED_WINNER_SHARE, ASSUMED_WINNER_SHARE)
-    return crossing_probability((0, 1, 1), capture_table(shares), 0, PROVIDERS, HORIZONTAL_WINNER)
+    return crossing_probability((0, 1, 1), SETUP.capture(shares), 0, PROVIDERS, HORIZONTAL_WINNER)
 
 
 def _by_layer() -> dict[str, float]:
-    shares = capture_from_winners(LAYER_WINNERS, len(LAYERS), [ASSUMED_WINNER_SHARE / 100] * len(SCENARIOS))
-    return dict(zip(LAYERS, expected_capture(EQUAL, shares).tolist(), strict=True))
+    return dict(zip(SETUP.layers, expected_capture(EQUAL, SETUP.capture_by_layer(SAME_SHARE)).tolist(), strict=True))
 
 
 def split_winner() -> str:
     """10.3: the by-layer lead is the split of one winner, checked against the model before it is the key."""
-    by_claimant = expected_capture(EQUAL, capture_table(SAME_SHARE))
+    by_claimant = expected_capture(EQUAL, SETUP.capture(SAME_SHARE))
     layer = _by_layer()
     together = layer["deployment"] + layer["observability"]
     facts = (
@@ -61,13 +58,13 @@ EXERCISES = (
         Number(verdict_share, shown="{:.1%}"),  # the panel's "Expected shares" readout
         (
             "An expected share is a weighted average: how likely each scenario is, times what "
-            "deployment + observability takes in that scenario.",
+            f"{RIVAL} take in that scenario.",
             "Divide each weight by their sum to get probabilities p_s, then add p_s x C_s over the three "
             "scenarios, with C_s from the capture table in section 2. Or give the panel's weights the same "
             "proportions and read its Expected shares line.",
-            'expected_capture(verdict_weights, capture)[CLAIMANTS.index("deployment + observability")]',
+            f'expected_capture(verdict_weights, capture)[claimants.index("{RIVAL}")]',
         ),
-        asks="deployment + observability's expected share, as a fraction",
+        asks=f"{RIVAL}' expected share, as a fraction",
     ),
     Exercise(
         "10.2",
@@ -77,7 +74,7 @@ EXERCISES = (
             "points fix it: q = 0 and q = 1.",
             "At q = 0 horizontal layering and managed OSS are half each; at q = 1 vertical integration is "
             "certain. Write share(q) = share(0) + q x (share(1) - share(0)) for model providers and for "
-            "deployment + observability, set them equal and solve for q.",
+            f"{RIVAL}, set them equal and solve for q.",
             "ends = probability_sensitivity([0, 1, 1], capture_2, scenario=0, grid=[0.0, 1.0]); "
             "gap = ends[:, 0] - ends[:, 1]; then gap[0] / (gap[0] - gap[1])",
         ),

@@ -10,8 +10,7 @@ from __future__ import annotations
 from .. import data
 from ..checks import Choice, Exercise, Number
 from ..models import breakeven_utilization, expected_capture, fanout_slow_share, positioning_score, verdict
-from ..panels.scenarios import ASSUMED_WINNER_SHARE, capture_table
-from ..panels.scorecard import EXAMPLE, RESHUFFLE_WEIGHTS, TWO_PRODUCTS
+from ..panels import ASSUMED_WINNER_SHARE, EXAMPLE, RESHUFFLE_WEIGHTS, TWO_PRODUCTS, scenario_setup
 
 LETTERS = "a letter, in quotes"
 
@@ -93,9 +92,12 @@ SCENARIO_WEIGHTS = (2, 1, 1)  # vertical integration twice as likely as each of 
 
 
 def infrastructure_share() -> float:
-    """Expected share of deployment + observability plus managed OSS providers, with the assumed winners' share."""
-    shares = expected_capture(SCENARIO_WEIGHTS, capture_table((ASSUMED_WINNER_SHARE,) * 3))
-    return float(shares[1] + shares[2])
+    """Expected share of the two infrastructure claimants (the winners of horizontal layering and managed OSS),
+    with the assumed winners' share in every scenario."""
+    setup = scenario_setup(data.load("scenarios"))
+    shares = expected_capture(SCENARIO_WEIGHTS, setup.capture((ASSUMED_WINNER_SHARE,) * len(setup.scenarios)))
+    vertical = setup.winners[setup.scenarios.index("vertical integration")]
+    return float(sum(share for claimant, share in enumerate(shares) if claimant not in vertical))
 
 
 EXERCISES = (

@@ -96,9 +96,16 @@ from .retention import (
     user_tiers,
     users_to_cover,
 )
-from .scenarios import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
-from .scorecard import CRITERIA, RISKS, positioning_score, verdict
+from .scenarios import (
+    capture_from_winners,
+    crossing_probability,
+    expected_capture,
+    normalise_weights,
+    probability_sensitivity,
+)
+from .scorecard import CRITERIA, RISKS, VERDICT_FROM, criterion_points, positioning_score, verdict
 from .serving import (
+    breakeven_mfu,
     cost_per_million_tokens,
     expert_share_read,
     gpus_to_hold_weights,
@@ -121,25 +128,29 @@ __all__ = [
     "REQUEST_ORDER",
     "REQUEST_SEED",
     "RISKS",
+    "USAGE_SPLITS",
+    "VERDICT_FROM",
     "Bets",
     "FundingCount",
     "RequestSummary",
     "ReshuffleSimulation",
     "Service",
     "Tier",
-    "USAGE_SPLITS",
     "alpha_for_mean",
     "app_breakeven_tokens",
     "app_gross_margin",
     "average_app_revenue",
     "breakeven_bill_growth",
     "breakeven_demand",
+    "breakeven_mfu",
     "breakeven_utilization",
     "build_or_buy_costs",
     "capture_from_winners",
     "chance_of_a_hit",
     "cost_per_million_tokens",
     "count_funding",
+    "criterion_points",
+    "crossing_probability",
     "cumulative_gross_profit",
     "customers_to_near_floor",
     "deal_mean_multiple",
@@ -190,7 +201,7 @@ __all__ = [
     "user_tiers",
     "users_at_capacity",
     "users_to_cover",
-    "verdict",
     "vendor_comparison",
+    "verdict",
     "zeros_for_share_at",
 ]

@@ -34,7 +34,13 @@ from ..validation import check_nonempty, check_probability, check_range
 
 SWEEP_GRID = np.linspace(0, 1, 21)  # probabilities 0, 0.05, ..., 1
 
-__all__ = ["normalise_weights", "expected_capture", "probability_sensitivity", "capture_from_winners"]
+__all__ = [
+    "normalise_weights",
+    "expected_capture",
+    "probability_sensitivity",
+    "capture_from_winners",
+    "crossing_probability",
+]
 
 
 def normalise_weights(weights: ArrayLike) -> NDArray[np.float64]:
@@ -117,3 +123,32 @@ def capture_from_winners(
         matrix[row, :] = (1 - share) / (n_layers - len(layers))
         matrix[row, list(layers)] = share / len(layers)
     return matrix
+
+
+def crossing_probability(weights: ArrayLike, capture: ArrayLike, scenario: int, claimant: int, rival: int) -> float:
+    """The probability of ``scenario`` at which ``claimant``'s expected share passes ``rival``'s.
+
+    The other scenarios keep the proportions of ``weights``. Each expected share
+    is then a straight line in the probability ``q``,
+    ``E(q) = E(0) + q * (E(1) - E(0))``, so two lines cross once, where their gap
+    ``g(q) = E_claimant(q) - E_rival(q)`` is zero: ``q = g(0) / (g(0) - g(1))``.
+
+    Raises ``ValueError`` unless the claimant starts below the rival (``g(0) < 0``)
+    and ends above it (``g(1) > 0``).
+
+    >>> capture = capture_from_winners([[0], [1], [2]], 3, [0.7] * 3)
+    >>> round(crossing_probability([0, 1, 1], capture, 0, 0, 1), 4)
+    0.3333
+    """
+    ends = probability_sensitivity(weights, capture, scenario, [0.0, 1.0])
+    n_claimants = ends.shape[1]
+    for name, index in (("claimant", claimant), ("rival", rival)):
+        if not 0 <= index < n_claimants:
+            raise ValueError(f"{name} must be in [0, {n_claimants - 1}], got {index}.")
+    gap = ends[:, claimant] - ends[:, rival]
+    if gap[0] >= 0 or gap[1] <= 0:
+        raise ValueError(
+            f"claimant {claimant} must start below rival {rival} and end above it as scenario {scenario} "
+            f"becomes certain; the gap goes from {gap[0]:.3f} to {gap[1]:.3f}."
+        )
+    return float(gap[0] / (gap[0] - gap[1]))

@@ -14,8 +14,10 @@ not FLOPs. Worked example (``curriculum.md``): 10.3e9 active parameters on a
 1e15 FLOP/s GPU at 50 % MFU take 41.2 s per million tokens, a dense 105e9 model
 420 s; 105e9 parameters at 2 bytes need 3 GPUs of 80 GB.
 
-Two more models for lesson 09, both stated with their assumptions:
+Three more models for lesson 09, both stated with their assumptions:
 
+- The MFU below which compute takes all of a user's revenue:
+  ``2 * N_active * 1e6 * T * price / (3600 * F * ARPU)``.
 - Users one serving copy can handle in a month, at most: the GPU-seconds its
   GPUs have in a month over the GPU-seconds one user's tokens take. An upper
   bound, because the seconds per token are a lower bound.
@@ -42,6 +44,7 @@ __all__ = [
     "cost_per_million_tokens",
     "users_at_capacity",
     "expert_share_read",
+    "breakeven_mfu",
 ]
 
 FLOPS_PER_PARAM_PER_TOKEN = 2.0
@@ -138,3 +141,36 @@ def expert_share_read(active_share: ArrayLike, batch_tokens: ArrayLike) -> Numbe
     share = check_probability(active_share, "active_share")
     batch = check_count(batch_tokens, "batch_tokens", minimum=1, maximum=1e6)
     return scalar_or_array(1 - (1 - share) ** batch)
+
+
+def breakeven_mfu(
+    arpu: ArrayLike,
+    tokens_millions: ArrayLike,
+    active_params: ArrayLike,
+    peak_flops: ArrayLike,
+    gpu_price_per_hour: ArrayLike,
+) -> Number:
+    """The MFU at which one user's compute cost equals their ARPU: ``2 * N * 1e6 * T * P / (3600 * F * ARPU)``.
+
+    Compute time grows as ``1 / MFU``, so below this share of peak the margin
+    after compute is negative. Above 1, no MFU the GPU can reach breaks even.
+
+    Args:
+        arpu: revenue per user, USD a month, > 0.
+        tokens_millions: millions of tokens one user consumes a month, > 0.
+        active_params: parameters used per token, > 0.
+        peak_flops: the GPU's peak, FLOP per second, > 0.
+        gpu_price_per_hour: USD per GPU-hour, > 0.
+
+    Returns:
+        A share of peak FLOP/s (0.22 for 22 %).
+
+    >>> round(breakeven_mfu(2, 2, 105e9, 1e15, 3.78), 4)
+    0.2205
+    """
+    revenue = check_positive(arpu, "arpu")
+    tokens = check_positive(tokens_millions, "tokens_millions")
+    active = check_positive(active_params, "active_params")
+    flops = check_positive(peak_flops, "peak_flops")
+    price = check_positive(gpu_price_per_hour, "gpu_price_per_hour")
+    return scalar_or_array(FLOPS_PER_PARAM_PER_TOKEN * active * 1e6 * tokens * price / (3600 * flops * revenue))

@@ -1,18 +1,24 @@
 """The panel of lesson 10: who captures the Plumbing Premium under the essay's three scenarios.
 
-The essay's table names one claimant per scenario: model providers (vertical
-integration), deployment + observability companies together (horizontal
-layering) and managed open-source providers (managed OSS). The panel compares
-those three claimants, so that each wins exactly one scenario and none leads by
-construction: with equal weights and equal winners' shares they tie.
+The scenarios, their claimants and who wins each are read from the course's
+data (``data/scenarios.csv``, loaded by the lesson with ``utils.data.load`` and
+passed to :func:`scenario_setup`): one claimant per scenario, the essay's
+"premium accrues to" column, so that each wins exactly one scenario and none
+leads by construction: with equal weights and equal winners' shares they tie.
 
-Counting deployment and observability as two separate layers (``LAYERS``,
-``LAYER_WINNERS``) splits horizontal layering's winners' share in half, and
-model providers then look larger with no belief changed. Lesson 10 shows that
-artifact in a cell of its own; the panel does not use it.
+Counting the layers a claimant names (``utils.schemas.LAYERS``: deployment and
+observability) as separate layers splits horizontal layering's winners' share
+in half, and model providers then look larger with no belief changed. Lesson 10
+shows that artifact in a cell of its own (:attr:`ScenarioSetup.layers`); the
+panel does not use it. The formulas are in :mod:`utils.models.scenarios`.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 
 import altair as alt
 import numpy as np
@@ -20,168 +26,270 @@ import pandas as pd
 
 from ..charts import PALETTE, percent_axis
 from ..models import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
-from ..whatif import Dropdown, Outcome, Slider, WhatIf
+from ..schemas import LAYERS as STACK_LAYERS
+from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf
 
-SCENARIOS = ("vertical integration", "horizontal layering", "managed OSS")
-# The essay's "premium accrues to" column (data/scenarios.csv): one claimant per scenario.
-CLAIMANTS = ("model providers", "deployment + observability", "managed OSS providers")
-WINNERS = ((0,), (1,), (2,))
-# The same scenarios counted by layer: horizontal layering then has two winners that split its share.
-LAYERS = ("model providers", "deployment", "observability", "managed OSS providers")
-LAYER_WINNERS = ((0,), (1, 2), (3,))
+__all__ = [
+    "ASSUMED_WINNER_SHARE",
+    "START_WEIGHTS",
+    "VERDICT_WEIGHTS",
+    "WEAK_INTEGRATOR_SHARE",
+    "ScenarioSetup",
+    "scenario_outcome",
+    "scenario_panel",
+    "scenario_setup",
+]
+
 START_WEIGHTS = (50, 50, 50)  # equal: no scenario favored before the learner says so (an assumption)
 ASSUMED_WINNER_SHARE = 70  # percent of the premium the winner takes in its scenario: a teaching assumption
-# Lesson 10's exercises (course assumptions, not sources): one reading of the essay's verdict as weights
-# (vertical integration, horizontal layering, managed OSS), and the smaller winners' share, in percent,
+# Lesson 10's exercises and presets (course assumptions, not sources): one reading of the essay's verdict as
+# weights (vertical integration, horizontal layering, managed OSS), and the smaller winners' share, in percent,
 # of providers that "have historically been bad at building infrastructure products".
 VERDICT_WEIGHTS = (1, 2, 2)
 WEAK_INTEGRATOR_SHARE = 50
 SWEEP = np.linspace(0.0, 1.0, 41)
+QUARTERS = [0, 0.25, 0.5, 0.75, 1]  # axis ticks far enough apart to read at the chart's width
 DASHES = [[1, 0], [7, 3], [2, 2]]
-WIDTHS = [5, 3, 1.5]  # lines that coincide stay visible: a thin line on a thick one
-LEGEND = alt.Legend(orient="bottom", direction="vertical", symbolType="stroke")
+WIDTHS = [6, 3.5, 1.5]  # lines that coincide stay visible: a thin line on a thick one
+SWEEP_WIDTH, SWEEP_HEIGHT = 250, 170  # px: beside claimant names about 210 px long, the chart fits 480 px
 
 
-def capture_table(winner_shares_percent: tuple[float, float, float]) -> np.ndarray:
-    """Capture by claimant (rows: scenarios), from each scenario's winners' share in percent."""
-    return capture_from_winners(WINNERS, len(CLAIMANTS), np.asarray(winner_shares_percent, dtype=float) / 100)
+@dataclass(frozen=True)
+class ScenarioSetup:
+    """The essay's scenarios as the model reads them, from ``data/scenarios.csv``.
 
-
-def crossing_probability(
-    weights: tuple[float, ...], capture: np.ndarray, scenario: int, claimant: int, rival: int
-) -> float:
-    """The probability of ``scenario`` above which ``claimant``'s expected share passes ``rival``'s.
-
-    The other scenarios keep the proportions of ``weights``. Each expected share
-    is a straight line in that probability, so the two lines cross once, where
-    their gap (known at 0 and at 1) is zero.
+    ``claimants[c]`` is who the premium accrues to in the scenario(s) ``c`` wins;
+    ``winners[s]`` lists the claimants that win scenario ``s``. ``layers`` and
+    ``layer_winners`` count the same winners by the stack layers their names
+    give (deployment and observability apart): lesson 10's counting artifact.
     """
-    ends = probability_sensitivity(weights, capture, scenario, [0.0, 1.0])
-    gap = ends[:, claimant] - ends[:, rival]
-    if gap[0] >= 0 or gap[1] <= 0:
-        raise ValueError(
-            f"{CLAIMANTS[claimant]} must start below {CLAIMANTS[rival]} and end above it as "
-            f"{SCENARIOS[scenario]} becomes certain; the gap goes from {gap[0]:.3f} to {gap[1]:.3f}."
-        )
-    return float(gap[0] / (gap[0] - gap[1]))
+
+    scenarios: tuple[str, ...]
+    claimants: tuple[str, ...]
+    winners: tuple[tuple[int, ...], ...]
+    layers: tuple[str, ...]
+    layer_winners: tuple[tuple[int, ...], ...]
+
+    def capture(self, winner_shares_percent: Sequence[float]) -> np.ndarray:
+        """Capture by claimant (rows: scenarios), from each scenario's winners' share in percent."""
+        shares = np.asarray(winner_shares_percent, dtype=float) / 100
+        return capture_from_winners(self.winners, len(self.claimants), shares)
+
+    def capture_by_layer(self, winner_shares_percent: Sequence[float]) -> np.ndarray:
+        """The same capture counted by layer: a winner that names two layers splits its share between them."""
+        shares = np.asarray(winner_shares_percent, dtype=float) / 100
+        return capture_from_winners(self.layer_winners, len(self.layers), shares)
+
+    def slug(self, scenario: int) -> str:
+        """A short name for a scenario's controls: ``"vertical"`` for vertical integration."""
+        return re.sub(r"\W", "", self.scenarios[scenario].split()[0].lower())
 
 
-def _leader(shares: np.ndarray) -> str:
-    top = shares.max()
-    tied = [name for name, share in zip(CLAIMANTS, shares, strict=True) if np.isclose(share, top, atol=5e-4)]
-    if len(tied) == 1:
-        return f"{tied[0]}, {top:.1%}"
-    return f"none: {', '.join(tied)} tie at {top:.1%}"
+def _claimant(accrues_to: str) -> str:
+    """The claimant's name without the essay's aside: "managed service providers (the Red Hat model)"."""
+    return accrues_to.split(" (")[0].strip()
+
+
+def scenario_setup(scenarios: pd.DataFrame) -> ScenarioSetup:
+    """Scenarios, claimants and winners from the ``scenarios`` data (columns ``scenario``, ``premium_accrues_to``)."""
+    names = tuple(scenarios["scenario"])
+    accrues = [_claimant(text) for text in scenarios["premium_accrues_to"]]
+    claimants = tuple(dict.fromkeys(accrues))
+    winners = tuple((claimants.index(name),) for name in accrues)
+    parts = {
+        name: [layer for layer in STACK_LAYERS if re.search(rf"\b{layer}\b", name)] or [name] for name in claimants
+    }
+    layers = tuple(dict.fromkeys(part for name in claimants for part in parts[name]))
+    layer_winners = tuple(tuple(layers.index(part) for part in parts[name]) for name in accrues)
+    if len(set(layers)) == len(claimants):
+        raise ValueError("no claimant names two stack layers: lesson 10's counting artifact needs one that does.")
+    return ScenarioSetup(names, claimants, winners, layers, layer_winners)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _leader_sentence(claimants: Sequence[str], shares: np.ndarray) -> str:
+    """Who leads and by how much, or who ties."""
+    order = np.argsort(-shares, kind="stable")
+    top = shares[order[0]]
+    tied = [claimants[i] for i in order if np.isclose(shares[i], top, atol=5e-4)]
+    if len(tied) == len(claimants):
+        return f"Nobody leads: all {len(claimants)} claimants tie at {top:.1%}, so any lead comes from your inputs."
+    if len(tied) > 1:
+        rest = claimants[order[len(tied)]]
+        return f"{_capital(' and '.join(tied))} tie at {top:.1%}; {rest} take {shares[order[len(tied)]]:.1%}."
+    second = order[1]
+    return (
+        f"{_capital(claimants[order[0]])} lead with {top:.1%}, "
+        f"{100 * (top - shares[second]):.1f} points ahead of {claimants[second]}."
+    )
 
 
 def scenario_outcome(
-    weight_vertical: float,
-    weight_horizontal: float,
-    weight_managed: float,
-    winners_vertical: float,
-    winners_horizontal: float,
-    winners_managed: float,
+    setup: ScenarioSetup,
+    weights: Sequence[float],
+    winner_shares_percent: Sequence[float],
     sensitivity_to: int,
 ) -> Outcome:
     """Expected share of the premium by claimant, and its sensitivity to one scenario's probability."""
-    weights = [weight_vertical, weight_horizontal, weight_managed]
     no_weight = sum(weights) == 0
-    probabilities = normalise_weights([1, 1, 1] if no_weight else weights)
-    capture = capture_table((winners_vertical, winners_horizontal, winners_managed))
+    probabilities = normalise_weights([1] * len(weights) if no_weight else list(weights))
+    capture = setup.capture(winner_shares_percent)
     shares = expected_capture(probabilities, capture)
     sweep = probability_sensitivity(probabilities, capture, sensitivity_to, SWEEP)
     alone = capture[sensitivity_to]
+    claimants = setup.claimants
+    watched = claimants[setup.winners[0][0]]  # the first scenario's winner: the essay watches vertical integration
     return Outcome(
         {
-            "shares": pd.DataFrame({"claimant": CLAIMANTS, "share": shares}),
+            "shares": pd.DataFrame({"claimant": claimants, "share": shares}),
             "sweep": pd.DataFrame(
                 {
-                    "probability": np.repeat(SWEEP, len(CLAIMANTS)),
-                    "claimant": np.tile(CLAIMANTS, SWEEP.size),
+                    "probability": np.repeat(SWEEP, len(claimants)),
+                    "claimant": np.tile(claimants, SWEEP.size),
                     "share": sweep.ravel(),
                 }
             ),
             "current": pd.DataFrame({"probability": [probabilities[sensitivity_to]]}),
         },
         {
-            "Probabilities": ", ".join(f"{name} {p:.0%}" for name, p in zip(SCENARIOS, probabilities, strict=True))
+            "Probabilities": ", ".join(
+                f"{name} {p:.0%}" for name, p in zip(setup.scenarios, probabilities, strict=True)
+            )
             + (" (no weight given anywhere: treated as equally likely)" if no_weight else ""),
-            "Largest expected share": _leader(shares),
             "Expected shares": ", ".join(
-                f"{claimant} {share:.1%}" for claimant, share in zip(CLAIMANTS, shares, strict=True)
+                f"{claimant} {share:.1%}" for claimant, share in zip(claimants, shares, strict=True)
             ),
-            f"If {SCENARIOS[sensitivity_to]} were certain": (
-                f"{CLAIMANTS[int(np.argmax(alone))]} would take {alone.max():.0%}"
+            f"If {setup.scenarios[sensitivity_to]} were certain": (
+                f"{claimants[int(np.argmax(alone))]} would take {alone.max():.0%}"
             ),
         },
+        takeaway=_leader_sentence(claimants, shares),
+        key=(f"{_capital(watched)}' expected share (%)", float(100 * shares[setup.winners[0][0]])),
     )
 
 
-def _chart() -> alt.HConcatChart:
-    scale = alt.Scale(domain=list(CLAIMANTS), range=PALETTE[: len(CLAIMANTS)])
+def _chart(setup: ScenarioSetup) -> alt.VConcatChart:
+    claimants = list(setup.claimants)
+    scale = alt.Scale(domain=claimants, range=PALETTE[: len(claimants)])
     bars = alt.Chart(alt.Data(name="shares")).encode(
-        y=alt.Y("claimant:N", sort=list(CLAIMANTS), title=None),
-        x=alt.X("share:Q", axis=percent_axis("Expected share of the premium"), scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("claimant:N", sort=claimants, title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X(
+            "share:Q",
+            axis=alt.Axis(title="Expected share of the premium", format=".0%", values=QUARTERS),
+            scale=alt.Scale(domain=[0, 1]),
+        ),
     )
     bar_chart = (
         bars.mark_bar().encode(color=alt.Color("claimant:N", scale=scale, legend=None))
-        + bars.mark_text(align="left", dx=4).encode(text=alt.Text("share:Q", format=".0%"))
-    ).properties(title="Expected share by claimant", width=200, height=150)
+        + bars.mark_text(align="left", dx=4).encode(text=alt.Text("share:Q", format=".1%"))
+    ).properties(title="Expected share by claimant", width=SWEEP_WIDTH, height=alt.Step(22))
+    legend = alt.Legend(orient="bottom", direction="vertical", title=None, symbolType="stroke", labelLimit=400)
     sweep = alt.Chart(alt.Data(name="sweep")).encode(
-        x=alt.X("probability:Q", axis=percent_axis("Probability of the chosen scenario")),
-        y=alt.Y("share:Q", axis=percent_axis("Expected share"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("claimant:N", title="Claimant", scale=scale, legend=LEGEND),
-        strokeDash=alt.StrokeDash(
-            "claimant:N", title="Claimant", scale=alt.Scale(domain=list(CLAIMANTS), range=DASHES), legend=LEGEND
+        x=alt.X(
+            "probability:Q",
+            axis=alt.Axis(title="Probability of the scenario in 'Sensitivity to'", format=".0%", values=QUARTERS),
         ),
+        y=alt.Y("share:Q", axis=percent_axis("Expected share"), scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("claimant:N", scale=scale, legend=legend),
+        strokeDash=alt.StrokeDash("claimant:N", scale=alt.Scale(domain=claimants, range=DASHES), legend=legend),
+        strokeWidth=alt.StrokeWidth("claimant:N", scale=alt.Scale(domain=claimants, range=WIDTHS), legend=legend),
     )
     # One layer per claimant, thickest first: lines that coincide (equal weights) show as thin on thick.
-    lines = alt.layer(
-        *(
-            sweep.transform_filter(alt.datum.claimant == claimant).mark_line(strokeWidth=width)
-            for claimant, width in zip(CLAIMANTS, WIDTHS, strict=True)
-        )
-    )
+    lines = alt.layer(*(sweep.transform_filter(alt.datum.claimant == claimant).mark_line() for claimant in claimants))
     now = alt.Chart(alt.Data(name="current")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x="probability:Q")
+    sweep_chart = (lines + now).properties(title="Sensitivity to one scenario", width=SWEEP_WIDTH, height=SWEEP_HEIGHT)
+    # One column, plots aligned: the sweep's axis sits under the bars' claimant names; the lines' legend below.
     return (
-        alt.hconcat(bar_chart, (lines + now).properties(title="Sensitivity", width=230, height=150))
-        .resolve_legend(color="independent", strokeDash="independent")
+        alt.vconcat(bar_chart, sweep_chart, spacing=14)
+        .resolve_legend(color="independent", strokeDash="independent", strokeWidth="independent")
         .properties(
-            title="Who captures the Plumbing Premium? Your probabilities, weighted",
+            title="Who captures the Plumbing Premium?",
             description=(
-                "Left: horizontal bars of the expected share of the premium captured by each of the essay's three "
-                "claimants (model providers; deployment and observability companies; managed open-source "
-                "providers), given the chosen scenario probabilities. Right: lines showing how each claimant's "
-                "expected share changes as the chosen scenario's probability goes from 0 to 100 percent, with a "
-                "dotted line at its current probability. Lines that coincide are drawn thin on thick."
+                "Top: horizontal bars of the expected share of the premium captured by each of the essay's three "
+                "claimants (model providers; deployment and observability companies; managed service providers), "
+                "given the chosen scenario probabilities. Bottom: lines showing how each claimant's expected share "
+                "changes as the chosen scenario's probability goes from 0 to 100 percent, with a dotted line at its "
+                "current probability. Lines that coincide are drawn thin on thick: the legend gives each claimant's "
+                "color, dash and width."
             ),
         )
     )
 
 
-def scenario_panel() -> WhatIf:
-    """Weights for the three scenarios, the winners' share in each (an assumption), and the scenario to sweep."""
-    vertical, horizontal, managed = START_WEIGHTS
+def _from_controls(setup: ScenarioSetup, sensitivity_to: int, **controls: float) -> Outcome:
+    slugs = [setup.slug(s) for s in range(len(setup.scenarios))]
+    return scenario_outcome(
+        setup,
+        [controls[f"weight_{slug}"] for slug in slugs],
+        [controls[f"winners_{slug}"] for slug in slugs],
+        sensitivity_to,
+    )
 
-    def winners_share(name: str, scenario: str) -> Slider:
-        return Slider(name, f"Winners' share if {scenario} (assumption)", 0, 100, 5, ASSUMED_WINNER_SHARE, suffix="%")
 
+def _presets(setup: ScenarioSetup) -> dict[str, Preset]:
+    slugs = [setup.slug(s) for s in range(len(setup.scenarios))]
+    first, *_ = setup.scenarios
+    same_share = {f"winners_{slug}": ASSUMED_WINNER_SHARE for slug in slugs}
+    verdict_scale = max(START_WEIGHTS) / max(VERDICT_WEIGHTS)
+    equal = dict(zip((f"weight_{slug}" for slug in slugs), START_WEIGHTS, strict=True))
+    verdict = {f"weight_{slug}": w * verdict_scale for slug, w in zip(slugs, VERDICT_WEIGHTS, strict=True)}
+    feared = {f"weight_{slug}": START_WEIGHTS[0] if i == 0 else START_WEIGHTS[0] / 2 for i, slug in enumerate(slugs)}
+    return {
+        "Equal weights": Preset(
+            {**equal, **same_share, "sensitivity_to": first},
+            f"No scenario favored and the assumed {ASSUMED_WINNER_SHARE}% winners' share in each (assumptions): "
+            "every claimant wins one scenario, so they tie.",
+        ),
+        "Essay's verdict": Preset(
+            {**verdict, **same_share, "sensitivity_to": first},
+            "The course's reading of the essay's verdict: half as much weight on vertical integration as on each "
+            "of the other two, the scenarios in which infrastructure compounds.",
+        ),
+        "Bad integrators": Preset(
+            {**feared, **same_share, f"winners_{slugs[0]}": WEAK_INTEGRATOR_SHARE, "sensitivity_to": first},
+            f"Vertical integration as likely as the other two together, but providers, in the essay's words "
+            f'"historically bad at building infrastructure products", take only {WEAK_INTEGRATOR_SHARE}% '
+            "when it happens (our assumption).",
+        ),
+    }
+
+
+def scenario_panel(scenarios: pd.DataFrame, name: str = "weighting") -> WhatIf:
+    """Weights for the essay's scenarios, the winners' share in each (an assumption), and the scenario to sweep.
+
+    ``scenarios`` is the course's ``data/scenarios.csv`` (``utils.data.load("scenarios")``).
+    """
+    setup = scenario_setup(scenarios)
+    weights = [
+        Slider(f"weight_{setup.slug(s)}", f"Weight: {scenario}", min=0, max=100, step=5, value=START_WEIGHTS[s])
+        for s, scenario in enumerate(setup.scenarios)
+    ]
+    shares = [
+        Slider(
+            f"winners_{setup.slug(s)}",
+            f"Winners' share, {setup.slug(s)} (assumed)",
+            min=0,
+            max=100,
+            step=5,
+            value=ASSUMED_WINNER_SHARE,
+            suffix="%",
+        )
+        for s in range(len(setup.scenarios))
+    ]
+    sweep = Dropdown(
+        "sensitivity_to",
+        "Sensitivity to",
+        {scenario: s for s, scenario in enumerate(setup.scenarios)},
+        setup.scenarios[0],
+    )
     return WhatIf(
         title="Weight the scenarios: where does the premium go?",
-        controls=[
-            Slider("weight_vertical", "Weight: vertical integration", 0, 100, 5, vertical),
-            Slider("weight_horizontal", "Weight: horizontal layering", 0, 100, 5, horizontal),
-            Slider("weight_managed", "Weight: managed OSS", 0, 100, 5, managed),
-            winners_share("winners_vertical", "vertical integration"),
-            winners_share("winners_horizontal", "horizontal layering"),
-            winners_share("winners_managed", "managed OSS"),
-            Dropdown(
-                "sensitivity_to",
-                "Sensitivity to",
-                {name: i for i, name in enumerate(SCENARIOS)},
-                "vertical integration",
-            ),
-        ],
-        compute=scenario_outcome,
-        chart=_chart(),
+        controls=[*weights, *shares, sweep],
+        compute=partial(_from_controls, setup),
+        chart=_chart(setup),
+        presets=_presets(setup),
+        name=name,
     )
