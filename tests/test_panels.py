@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.panel_checks import assert_explorable
+from tests.panel_checks import assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import nrr_revenue
 from utils.panels import retention_demo_panel
@@ -56,3 +57,11 @@ def test_retention_demo_axis_is_fixed_and_tall_bars_are_cut_with_their_value():
     frame = retention_outcome(151, 5).datasets["cohort"]
     assert frame["shown"].max() == 500 < frame["revenue"].max()
     assert _demo().spec["layer"][0]["encoding"]["y"]["scale"]["domain"] == [0, 500.0]
+
+
+def test_retention_demo_twin_reads_and_draws_as_python_does():
+    # The JavaScript twin (utils/panels/retention.js) for the static site: a closed form, so the readout to
+    # the displayed rounding and the bars to 1e-12; the corners reach each branch of the takeaway.
+    assert_twin_matches(_demo, count=120)
+    corners = [{"nrr_percent": n, "horizon": h} for n, h in [(100, "3 years"), (50, "10 years"), (200, "10 years")]]
+    assert_twin_datasets_match(_demo, positions=corners)

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import USAGE_SPLITS, app_breakeven_tokens, app_gross_margin, lifetime_value, nrr_revenue
 from utils.panels import (
@@ -273,3 +274,44 @@ def test_app_margin_presets_argue_what_they_show():
     assert panel.readout[1] == ["Users served at a loss", "15% of users"]
     panel.apply_preset("Lesson's app")
     assert panel.readout[1] == ["Users served at a loss", "5% of users"]
+
+
+def test_the_break_even_rule_is_hidden_from_screen_readers_like_the_zero_line():
+    # When the break-even is off the chart its rule has no data, and Vega then gives the empty rule an image
+    # role with no name (axe: svg-img-alt); the description, the "break-even" label and the readout say it.
+    rules = [layer for layer in _margin().spec["layer"] if layer.get("data", {}).get("name") == "breakeven"]
+    marks = [layer["mark"] for layer in rules if layer["mark"]["type"] == "rule"]
+    assert len(marks) == 1 and marks[0]["aria"] is False
+
+
+# --- The JavaScript twins (utils/panels/margins.js) for the static site ---------------------------
+# Closed forms: the readout to the displayed rounding (rel_tol 0), the chart rows and key to 1e-12.
+
+
+@pytest.mark.parametrize("make", [_ltv, _nrr_panel, _margin], ids=["ltv", "nrr", "app_margin"])
+def test_the_twin_reads_as_the_python_panel_does(make):
+    assert_twin_matches(make, count=120)
+
+
+def test_the_ltv_twin_draws_the_same_curve_customer_and_benchmark():
+    corners = [
+        {"arpu": 10, "margin_percent": 0, "churn_percent": 10},  # no gross profit at all
+        {"arpu": 2000, "margin_percent": 100, "churn_percent": 0.5},  # far above the axis: the diamond at its top
+    ]
+    assert_twin_datasets_match(_ltv, positions=corners)
+
+
+def test_the_nrr_twin_draws_the_same_cohorts():
+    corners = [{"app_nrr_percent": 50, "infra_nrr_percent": 160, "years": 10}, {"years": 1}]
+    assert_twin_datasets_match(_nrr_panel, positions=corners)
+
+
+def test_the_app_margin_twin_draws_the_same_tiers_line_and_break_even_in_every_branch():
+    corners = [
+        {"split": "Everyone uses the average", "tokens_per_user": 0.1},  # no user at a loss
+        {"split": "Mild skew", "tokens_per_user": 20, "price_per_million": 15},  # every user at a loss, off the axes
+        {"arpu": 5, "other_cost": 5},  # other costs use up ARPU: no break-even line
+        {"arpu": 100, "price_per_million": 0.25},  # the break-even beyond the axis
+        {"arpu": 20, "other_cost": 0, "price_per_million": 4, "tokens_per_user": 5},  # margin exactly zero
+    ]
+    assert_twin_datasets_match(_margin, positions=[{**c, "split": c.get("split", "Extreme skew")} for c in corners])

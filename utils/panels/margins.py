@@ -13,6 +13,11 @@ this module only builds controls, outcome tables and charts:
 
 Every chart's axes are fixed, so that moving a slider visibly moves the curve
 instead of relabeling the axis under it.
+
+``margins.js`` holds each panel's JavaScript twin for the static site (same
+names as the ``*_outcome`` functions); ``tests/test_panels_margins.py`` holds
+them to these. A change to a formula here or in :mod:`utils.models` needs the
+same change there.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import pandas as pd
 
 from ..charts import PALETTE, money_axis, percent_axis
 from ..models import USAGE_SPLITS, app_breakeven_tokens, app_gross_margin, lifetime_value, nrr_revenue, user_tiers
-from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf
+from ..whatif import Dropdown, Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = [
     "CHURN_GRID",
@@ -177,6 +182,16 @@ def ltv_panel(
         chart=_ltv_chart(),
         presets=presets,
         name="panel_ltv",
+        twin=Twin(
+            "margins",
+            "ltv_outcome",
+            params={
+                "benchmark_annual_churn": benchmark_annual_churn,
+                "churn_grid": [float(CHURN_GRID[0]), float(CHURN_GRID[-1]), len(CHURN_GRID)],
+                "ltv_top": LTV_TOP,
+                "months_per_year": MONTHS_PER_YEAR,
+            },
+        ),
     )
 
 
@@ -301,6 +316,7 @@ def nrr_panel(median: tuple[float, float], healthy: tuple[float, float], years: 
         chart=_nrr_chart(),
         presets=presets,
         name="panel_nrr",
+        twin=Twin("margins", "nrr_outcome", params={"start": START, "app": APP, "infra": INFRA}),
     )
 
 
@@ -310,6 +326,7 @@ DEFAULT_SPLIT = "Heavy skew"
 PROFIT, LOSS = "served at a profit", "served at a loss"
 TOKENS_RIGHT = 20.0  # the tokens axis is fixed at 0 to 20 million a user a month (the slider's top)
 MARGIN_AXIS = (-2.0, 1.0)  # and the margin axis at -200% to 100%; a tier beyond either sits on the edge, labeled so
+LINE_POINTS = 121  # points of the margin line across the tokens axis
 
 
 def app_margin_outcome(
@@ -333,7 +350,7 @@ def app_margin_outcome(
     at_loss = float(tiers.loc[tiers["margin"] < 0, "share_of_users"].sum())
     zero_at = float(app_breakeven_tokens(arpu, price_per_million, other_cost))
 
-    grid = np.linspace(0.0, TOKENS_RIGHT, 121)
+    grid = np.linspace(0.0, TOKENS_RIGHT, LINE_POINTS)
     line = pd.DataFrame({"tokens": grid, "margin": app_gross_margin(arpu, grid, price_per_million, other_cost)})
     average = pd.DataFrame({"tokens": [tokens_per_user], "margin": [blended]})
     rule = pd.DataFrame({"tokens": [zero_at] if 0 < zero_at <= TOKENS_RIGHT else []})
@@ -390,7 +407,10 @@ def _app_margin_chart() -> alt.LayerChart:
     shapes = alt.Scale(domain=[PROFIT, LOSS], range=["circle", "triangle-down"])
     line = alt.Chart(alt.Data(name="line")).mark_line(color="#555555", strokeWidth=2, clip=True).encode(x=x, y=y)
     zero = alt.Chart(alt.Data(values=[{}])).mark_rule(color="#000000", strokeWidth=1, aria=False).encode(y=alt.datum(0))
-    rule = alt.Chart(alt.Data(name="breakeven")).mark_rule(color="#000000", strokeDash=[2, 2]).encode(x=x)
+    # Hidden from screen readers, as the zero line is: the chart's description, the "break-even" label and the
+    # readout say where it is; and Vega gives an empty rule (break-even off the chart) an image role with no
+    # name, which axe reports (svg-img-alt).
+    rule = alt.Chart(alt.Data(name="breakeven")).mark_rule(color="#000000", strokeDash=[2, 2], aria=False).encode(x=x)
 
     def rule_label(left: bool) -> alt.Chart:
         # Left of the break-even and below zero nothing is ever drawn: every tier there earns a profit.
@@ -458,6 +478,20 @@ def _app_margin_chart() -> alt.LayerChart:
         )
         .configure_legend(orient="bottom")
     )
+
+
+def _app_margin_params() -> dict[str, object]:
+    """The twin's fixed inputs: the usage splits (``USAGE_SPLITS``) and the chart's fixed axes, JSON-ready."""
+    return {
+        "splits": {
+            name: [[t.name, t.share_of_users, t.relative_usage] for t in tiers] for name, tiers in USAGE_SPLITS.items()
+        },
+        "tokens_right": TOKENS_RIGHT,
+        "margin_axis": list(MARGIN_AXIS),
+        "line_points": LINE_POINTS,
+        "profit": PROFIT,
+        "loss": LOSS,
+    }
 
 
 def app_margin_panel(
@@ -549,4 +583,5 @@ def app_margin_panel(
         chart=_app_margin_chart(),
         presets=presets,
         name="panel_margin",
+        twin=Twin("margins", "app_margin_outcome", params=_app_margin_params()),
     )

@@ -1,7 +1,9 @@
 """The demo panel of lesson 00: revenue compounding under net revenue retention.
 
 The model is :func:`utils.models.nrr_revenue`; this module only builds the
-controls, the presets, the readout and the chart.
+controls, the presets, the readout and the chart. ``retention.js`` is its
+JavaScript twin for the static site (``retention_outcome``, held to this one
+by ``tests/test_panels.py``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..models import nrr_revenue
-from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf
+from ..whatif import Dropdown, Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = ["retention_demo_panel", "retention_outcome"]
 
@@ -124,4 +126,5 @@ def retention_demo_panel(*, median_nrr: float, star_nrr: float) -> WhatIf:
         chart=_chart(),
         presets=presets,
         name="demo",
+        twin=Twin("retention", "retention_outcome", params={"start": START, "y_top": Y_TOP}),
     )
