@@ -3,9 +3,10 @@
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
-from utils.models import CLOCK_MONTHS, cumulative_gross_profit, monthly_churn
+from utils.models import CLOCK_MONTHLY_PROFIT, CLOCK_MONTHS, cumulative_gross_profit, monthly_churn
 from utils.panels import ASSUMED_EXTRA_CHURN, ASSUMED_PRICE_EROSION, clock_panel, sourced_annual_churn
 from utils.panels.commoditization import clock_outcome
 
@@ -187,3 +188,34 @@ def test_the_y_axis_is_fixed_so_the_lines_move_not_the_scale():
 def test_a_late_copy_label_sits_left_of_its_rule():
     copies = clock_outcome(BASE, **{**DEFAULTS, "app_copy_months": 30}).datasets["copies"]
     assert copies.set_index("label")["side"].to_dict() == {"app copied": "left", "infra copied": "right"}
+
+
+# --- The JavaScript twin (utils/panels/commoditization.js) for the static site --------------------------------
+# A closed form computed in the same order of operations: the readout to the displayed rounding (rel_tol 0),
+# and the chart's rows and key exactly (rel_tol 0).
+
+CLOCK_CORNERS = [
+    {"app_copy_months": 5, "app_switching_cost": 0.4, "infra_copy_months": 5, "infra_switching_cost": 0.4},  # same
+    {"app_copy_months": 0, "app_switching_cost": 0.0, "price_erosion_percent": 100},  # the app earns nothing
+    {"app_copy_months": 36, "infra_copy_months": 0, "infra_switching_cost": 0.0, "price_erosion_percent": 100},
+    {"app_copy_months": 12, "app_switching_cost": 0.7, "infra_copy_months": 2, "infra_switching_cost": 0.1},
+    {"app_copy_months": 0, "app_switching_cost": 0.5, "infra_copy_months": 0, "infra_switching_cost": 0.1},
+    {"app_copy_months": 30, "infra_copy_months": 36},  # a late label left of its rule; a copy beyond the horizon
+    {"app_copy_months": 36, "infra_copy_months": 36, "extra_churn_percent": 20, "price_erosion_percent": 0},
+]
+
+
+def test_the_clock_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(lambda: clock_panel(UNIT_ECONOMICS), count=120)
+
+
+def test_the_clock_twin_draws_the_same_lines_and_copy_rules_in_every_branch():
+    start = clock_panel(UNIT_ECONOMICS).presets["The lesson's start"].values  # every control: corners do not add up
+    corners = [{**start, **corner} for corner in CLOCK_CORNERS]
+    assert_twin_datasets_match(lambda: clock_panel(UNIT_ECONOMICS), positions=corners, rel_tol=0.0)
+
+
+def test_the_clock_twin_is_given_the_sourced_churn_and_the_models_constants():
+    params = clock_panel(UNIT_ECONOMICS).twin.params
+    assert params["base_churn"] == monthly_churn(sourced_annual_churn(UNIT_ECONOMICS))
+    assert (params["monthly_profit"], params["months"]) == (CLOCK_MONTHLY_PROFIT, CLOCK_MONTHS)

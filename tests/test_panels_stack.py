@@ -1,9 +1,12 @@
 """Lesson 02's panel adds up the funding rows as plain pandas would, every control counts, and it is explorable."""
 
+import json
+
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import month_name, month_number, top_n_share
 from utils.panels import funding_layers, funding_panel, usd
@@ -196,3 +199,38 @@ def test_the_cutoff_label_turns_left_near_the_end_and_the_chart_fits_its_column(
     ]
     spec = funding_panel(ROUNDS).spec
     assert spec["width"] <= 480 and len(spec["title"]) <= 40
+
+
+# --- The JavaScript twin (utils/panels/stack.js) for the static site ---------------------------------------
+# A closed form (sums of the same rows in the same order): the readout to the displayed rounding (rel_tol 0),
+# the chart's rows and key exactly (rel_tol 0). Random positions rarely reach every branch; the corners do.
+
+STACK_CORNERS = [
+    {"tellers": "the articles' figures", "layers": "orchestration", "months_in": 0},  # nothing counted
+    {"layers": "observability"},  # one layer: no share
+    {"tellers": "both at once (a trap)", "months_in": END - START},  # shared rounds counted twice
+    {"tellers": "both at once (a trap)", "measure": "valuation at the latest round"},  # a stock: latest row wins
+    {"tellers": "the articles' figures", "undated_at_cutoff": "added at the cutoff month"},  # hollow points
+    {"measure": "total raised to date, as stated", "undated_at_cutoff": "added at the cutoff month"},
+    {"measure": "valuation at the latest round", "layers": "deployment", "months_in": END - START},
+    {"layers": "model", "months_in": 0},  # one round in the first month
+]
+
+
+def test_the_funding_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(lambda: funding_panel(ROUNDS), count=240)
+
+
+def test_the_funding_twin_draws_the_same_lines_points_and_frame_in_every_branch():
+    start = funding_panel(ROUNDS).presets["The lesson's start"].values  # every control: the corners do not add up
+    corners = [{**start, **corner} for corner in STACK_CORNERS]
+    assert_twin_datasets_match(lambda: funding_panel(ROUNDS), positions=corners, count=80, rel_tol=0.0)
+
+
+def test_the_funding_twin_is_given_every_row_the_count_reads_json_ready():
+    params = funding_panel(ROUNDS).twin.params
+    assert params["layers"] == list(LAYERS)
+    assert len(params["rows"]) == len(ROUNDS)
+    json.dumps(params, allow_nan=False)  # a missing figure or date is null, never NaN
+    missing = [row for row in params["rows"] if row["amount_usd"] is None]
+    assert len(missing) == ROUNDS["amount_usd"].isna().sum()

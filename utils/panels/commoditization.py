@@ -25,7 +25,7 @@ from ..models import (
     monthly_churn,
     share_lost_to_copy,
 )
-from ..whatif import Outcome, Preset, Slider, WhatIf
+from ..whatif import Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = [
     "ASSUMED_APP_COPY_MONTHS",
@@ -305,4 +305,14 @@ def clock_panel(unit_economics: pd.DataFrame) -> WhatIf:
         chart=_chart(),
         presets=_presets(),
         name="copy_clock",
+        twin=Twin(  # utils/panels/commoditization.js, for the static site
+            "commoditization",
+            "clock_outcome",
+            params={
+                "base_churn": base_churn,
+                "monthly_profit": CLOCK_MONTHLY_PROFIT,
+                "months": CLOCK_MONTHS,
+                "late_label_month": LATE_LABEL_MONTH,
+            },
+        ),
     )

@@ -17,7 +17,7 @@ import pandas as pd
 from ..charts import PALETTE, money_axis
 from ..models import FundingCount, count_funding, month_name, month_number, top_n_share
 from ..schemas import LAYERS
-from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf
+from ..whatif import Dropdown, Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = ["funding_layers", "funding_outcome", "funding_panel", "usd"]
 
@@ -289,6 +289,18 @@ def _presets(start: float, end: float) -> dict[str, Preset]:
     }
 
 
+# The columns the count reads: the rows the JavaScript twin (utils/panels/stack.js) is given.
+TWIN_COLUMNS = ["company", "layer", "round", "figure_from", "date", *MEASURES.values()]
+
+
+def twin_rows(rounds: pd.DataFrame) -> list[dict]:
+    """The rows as JSON-ready records for the twin: a missing figure, date or round is ``None``, not NaN."""
+    return [
+        {column: (None if pd.isna(value) else value) for column, value in row.items()}
+        for row in rounds[TWIN_COLUMNS].to_dict("records")
+    ]
+
+
 def funding_panel(rounds: pd.DataFrame) -> WhatIf:
     """Explore ``funding_rounds``: whose figures, which figure, which layer, up to when, and undated rows."""
     start, end = timeline(rounds)
@@ -315,4 +327,5 @@ def funding_panel(rounds: pd.DataFrame) -> WhatIf:
         chart=_chart(start, end, layers),
         presets=_presets(start, end),
         name="funding",
+        twin=Twin("stack", "funding_outcome", params={"rows": twin_rows(rounds), "layers": list(layers)}),
     )
