@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches, run_twins
 from utils import data
 from utils.models import gini, hhi, top_n_share
 from utils.panels import (
@@ -234,3 +234,54 @@ def test_the_evidence_table_keeps_claims_and_sources_apart():
     assert rotation["supported?"].startswith("No") and "model layer" in rotation["supported?"]
     assert "essay" in rotation["whose claim"] and "explainer" in rotation["whose claim"]
     assert evidence.notna().all().all()
+
+
+# The JavaScript twin (the static site) -------------------------------------------------
+#
+# The quarter is seeded, not sampled anew: the twin gets each seed's standard normals (Twin params) and
+# computes the same deals, so it is held to Python to the displayed rounding (rel_tol=0).
+
+
+def test_the_twin_computes_what_python_computes():
+    assert_twin_matches(lambda: mega_round_panel(OPENAI_ROUND, THRESHOLDS), count=80)
+
+
+def test_the_twin_draws_the_same_chart():
+    panel = mega_round_panel(OPENAI_ROUND, THRESHOLDS)
+    positions = [
+        {"mega_round_billion": 40.0, "n_deals": 200, "sigma": 1.5, "seed": "draw A (seed 0)"},
+        {"mega_round_billion": 0.0, "n_deals": 1000, "sigma": 2.5, "seed": "draw C (seed 2)"},
+        {"mega_round_billion": 0.5, "n_deals": 1000, "sigma": 2.5, "seed": "draw A (seed 0)"},
+        {"mega_round_billion": 12.5, "n_deals": 50, "sigma": 0.5, "seed": "draw B (seed 1)"},
+    ]
+    cases, expected = [], []
+    for position in positions:
+        panel.set(**position)
+        cases.append(
+            {
+                "module": panel.twin.module,
+                "function": panel.twin.function,
+                "values": panel.model_arguments(),
+                "params": dict(panel.twin.params),
+            }
+        )
+        expected.append(panel.datasets)
+    for position, python, got in zip(positions, expected, run_twins(cases), strict=True):
+        assert set(got["datasets"]) == set(python), position
+        for name, rows in python.items():
+            assert len(got["datasets"][name]) == len(rows), (position, name)
+            for want, have in zip(rows, got["datasets"][name], strict=True):
+                assert set(have) == set(want), (position, name)
+                for field, value in want.items():
+                    if isinstance(value, float):
+                        assert have[field] == pytest.approx(value, rel=1e-12), (position, name, field)
+                    else:
+                        assert have[field] == value, (position, name, field)
+
+
+def test_the_twin_s_normals_are_the_synthetic_quarter_s():
+    normals = mega_round_panel(OPENAI_ROUND, THRESHOLDS).twin.params["normals"]
+    for seed in SEEDS.values():
+        for n in (50, 1000):
+            amounts = np.sort(MEDIAN_DEAL_USD * np.exp(1.5 * np.asarray(normals[str(seed)][:n])))[::-1]
+            assert amounts.tolist() == synthetic_quarter(n, MEDIAN_DEAL_USD, 1.5, seed)["amount_usd"].tolist()

@@ -18,7 +18,7 @@ import pandas as pd
 from ..charts import PALETTE, percent_axis
 from ..models import gini, hhi, top_n_share
 from ..synthetic import synthetic_quarter, with_mega_round
-from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf, show
+from ..whatif import Dropdown, Outcome, Preset, Slider, Twin, WhatIf, show
 
 __all__ = [
     "MEDIAN_DEAL_USD",
@@ -33,6 +33,7 @@ __all__ = [
 MEDIAN_DEAL_USD = 5e6  # median ordinary deal: a teaching assumption, as in synthetic_quarter
 SEEDS = {"draw A (seed 0)": 0, "draw B (seed 1)": 1, "draw C (seed 2)": 2}
 START = {"n_deals": 200, "sigma": 1.5, "seed": "draw A (seed 0)"}  # the lesson's synthetic quarter
+MAX_DEALS = 1000  # the deals slider's end
 
 ORDINARY = "ordinary deal (synthetic)"
 MEGA = "mega-round (synthetic)"
@@ -333,7 +334,7 @@ def mega_round_panel(mega_round_usd: float, thresholds: pd.DataFrame) -> WhatIf:
             Slider(
                 "mega_round_billion", "Mega-round size", min=0, max=50, step=0.5, value=sourced, prefix="$", suffix="B"
             ),
-            Slider("n_deals", "Ordinary deals in the quarter", min=50, max=1000, step=50, value=START["n_deals"]),
+            Slider("n_deals", "Ordinary deals in the quarter", min=50, max=MAX_DEALS, step=50, value=START["n_deals"]),
             Slider("sigma", "Spread of ordinary deal sizes (sigma)", min=0.5, max=2.5, step=0.1, value=START["sigma"]),
             Dropdown("seed", "Synthetic draw", SEEDS, START["seed"]),
         ],
@@ -341,7 +342,19 @@ def mega_round_panel(mega_round_usd: float, thresholds: pd.DataFrame) -> WhatIf:
         chart=_chart(),
         presets=presets,
         name="mega_round",
+        twin=Twin("concentration", "mega_round_outcome", params=_twin_params(compute.keywords)),
     )
+
+
+def _twin_params(references: dict[str, float]) -> dict:
+    """What the JavaScript twin needs: the thresholds, the median deal, and each draw's standard normals.
+
+    :func:`utils.synthetic.synthetic_quarter` sizes deals as ``median * exp(sigma * Z)`` with ``Z`` from
+    ``default_rng(seed).standard_normal(n_deals)``, whose first n draws do not depend on how many are drawn:
+    the most deals the slider allows, per seed, give the twin every quarter the panel can show.
+    """
+    normals = {str(seed): np.random.default_rng(seed).standard_normal(MAX_DEALS).tolist() for seed in SEEDS.values()}
+    return {"normals": normals, "median_deal_usd": MEDIAN_DEAL_USD, **references}
 
 
 def _period(period: str) -> str:

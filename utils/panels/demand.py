@@ -23,7 +23,7 @@ from ..models import (
     revenue_cv_floor,
     simulate_reshuffles,
 )
-from ..whatif import Outcome, Preset, Slider, StopsSlider, WhatIf
+from ..whatif import Outcome, Preset, Slider, StopsSlider, Twin, WhatIf
 
 __all__ = [
     "RESHUFFLE_SEED",
@@ -175,6 +175,19 @@ def reshuffle_presets(n_models: int, reshuffle_percent: float, penalty_percent: 
     }
 
 
+def _reshuffle_twin_params() -> dict[str, int | str]:
+    """What the JavaScript twin needs to draw the worlds numpy draws: their number and the state of numpy's
+    ``default_rng(RESHUFFLE_SEED)`` (its PCG64 state and increment, 128-bit integers, as decimal strings)."""
+    bits = np.random.default_rng(RESHUFFLE_SEED).bit_generator.state
+    if bits["bit_generator"] != "PCG64":
+        raise ValueError(f"the twin (utils/panels/demand.js) mirrors PCG64, not {bits['bit_generator']}.")
+    return {
+        "worlds": RESHUFFLE_WORLDS,
+        "pcg64_state": str(bits["state"]["state"]),
+        "pcg64_inc": str(bits["state"]["inc"]),
+    }
+
+
 def reshuffle_panel(n_models: int, reshuffle_percent: float, penalty_percent: float, quarters: int = 12) -> WhatIf:
     """The lesson 06 reshuffle panel, starting from the lesson's assumptions (bind it to ``reshuffle``)."""
     return WhatIf(
@@ -205,6 +218,7 @@ def reshuffle_panel(n_models: int, reshuffle_percent: float, penalty_percent: fl
         chart=_reshuffle_chart(),
         presets=reshuffle_presets(n_models, reshuffle_percent, penalty_percent, quarters),
         name="reshuffle",
+        twin=Twin("demand", "reshuffle_outcome", params=_reshuffle_twin_params()),
     )
 
 
@@ -332,4 +346,5 @@ def diversification_panel(n_customers: int = 100, rho: float = 0.2) -> WhatIf:
         chart=_diversification_chart(),
         presets=presets,
         name="diversification",
+        twin=Twin("demand", "diversification_outcome", params={"customer_grid": [int(n) for n in CUSTOMER_GRID]}),
     )
