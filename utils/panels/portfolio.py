@@ -43,7 +43,7 @@ from ..models import (
     split_deals,
     zeros_for_share_at,
 )
-from ..whatif import Outcome, Preset, Slider, WhatIf
+from ..whatif import Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = [
     "PORTFOLIOS",
@@ -77,6 +77,7 @@ MEAN_LINE, MEDIAN_LINE, LOSS_LINE = "Mean", "Median", "Below 1x"
 TEN_LINE, FUND_LINE = "At least one 10x", "A fund-returning deal"
 
 ALPHA_STEP = 0.05  # the tail exponent sliders of the two portfolio panels
+MAX_DEALS = 100  # the deals sliders' top
 
 
 def _on_grid(value: float, step: float) -> float:
@@ -100,6 +101,23 @@ def _pct(share: float) -> str:
 
 
 # ---------------------------------------------------------------- the simulated portfolios
+
+
+def _stream_twin(function: str) -> Twin:
+    """The JavaScript twin of a simulated panel (``utils/panels/portfolio.js``), with what it needs to draw
+    numpy's own portfolios: the PCG64 state ``numpy.random.default_rng(SEED)`` starts from (as hex), the number
+    of portfolios, the deals slider's top and the histogram's bin edges."""
+    generator = np.random.default_rng(SEED).bit_generator.state
+    if generator["bit_generator"] != "PCG64":
+        raise ValueError(f"the twin draws PCG64's stream; numpy's default generator is {generator['bit_generator']}.")
+    state = {name: hex(value) for name, value in generator["state"].items()}
+    params = {
+        "pcg64": state,
+        "portfolios": PORTFOLIOS,
+        "max_deals": MAX_DEALS,  # how far to draw the stream at the first redraw
+        "bin_edges": BIN_EDGES.tolist(),
+    }
+    return Twin("portfolio", function, params)
 
 
 def _label_positions(mean: float, median: float) -> dict[str, float]:
@@ -299,7 +317,7 @@ def _histogram_chart(title: str, description: str) -> alt.LayerChart:
 
 
 def _deals_slider(n_deals: int) -> Slider:
-    return Slider("n_deals", "Deals in the portfolio", min=1, max=100, step=1, value=n_deals)
+    return Slider("n_deals", "Deals in the portfolio", min=1, max=MAX_DEALS, step=1, value=n_deals)
 
 
 def _zeros_slider(name: str, label: str, value: float) -> Slider:
@@ -359,6 +377,7 @@ def portfolio_panel(power_law: pd.DataFrame, returns: pd.DataFrame, n_deals: int
         ),
         presets=presets,
         name="shots",
+        twin=_stream_twin("portfolio"),
     )
 
 
@@ -429,6 +448,7 @@ def allocation_panel(n_deals: int = 20, infra_percent: float = 50) -> WhatIf:
         ),
         presets=presets,
         name="allocation",
+        twin=_stream_twin("allocation"),
     )
 
 
@@ -593,4 +613,12 @@ def calibration_panel(returns: pd.DataFrame, power_law: pd.DataFrame) -> WhatIf:
         chart=_calibration_chart(sources),
         presets=presets,
         name="calibration",
+        twin=Twin(
+            "portfolio",
+            "calibration",
+            {
+                "points": published_at_least(returns).to_dict(orient="records"),
+                "curve_grid": CURVE_GRID.tolist(),
+            },
+        ),
     )
