@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import breakeven_demand, reserved_monthly_cost, serverless_monthly_cost
 from utils.panels import serverless_panel
@@ -122,3 +123,23 @@ def test_share_line_names_the_lessons_variable():
         "serverless.set(serverless_price=3.95, reserved_price=2.86, utilization_percent=15, "
         "peak_to_average=1.0, cold_starts=200, cold_start_seconds=45)"
     )
+
+
+# --- The JavaScript twin (utils/panels/gpu.js) for the static site ------------------------------------
+# A closed form: the twin must read exactly as Python does, to the displayed rounding (rel_tol 0).
+
+
+def test_the_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(_panel, count=120)
+
+
+def test_the_twin_draws_the_same_curves_workload_and_break_even_in_every_branch():
+    corners = [
+        {"utilization_percent": 15},  # serverless cheaper, with a break-even
+        {"serverless_price": 3.95, "reserved_price": 3.99},  # serverless cheaper all the way: no break-even rule
+        {"utilization_percent": 80, "cold_starts": 0},  # reserving cheaper
+        {"utilization_percent": 100, "peak_to_average": 10, "cold_starts": 2000, "cold_start_seconds": 300},
+        # the two cost the same: $2.50 x 730 reserved, $5.00 x 730 x 50% serverless
+        {"serverless_price": 5.0, "reserved_price": 2.5, "utilization_percent": 50, "cold_starts": 0},
+    ]
+    assert_twin_datasets_match(_panel, positions=corners)

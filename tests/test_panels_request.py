@@ -1,11 +1,24 @@
 """The panels of lesson 04 show what the request and reliability models compute."""
 
+import json
+import math
+import shutil
+import subprocess
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import (
+    PANELS_DIR,
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_matches,
+    random_positions,
+    run_twins,
+)
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import (
     N_REQUESTS,
@@ -23,7 +36,7 @@ from utils.models import (
     vendor_comparison,
 )
 from utils.panels import fanout_panel, request_panel
-from utils.panels.request import fanout_outcome, request_outcome
+from utils.panels.request import TWIN_DRAWS, fanout_outcome, request_outcome
 
 DEFAULTS = {"retries": 0, "fanout_width": 1, "llm_p99_s": 8, "llm_availability_percent": 99.9, "video_cost": 0.05}
 
@@ -226,3 +239,161 @@ def test_fanout_width_label_reads_well_at_one():
     labels = [c["label"] for c in request_panel(profile_services(data.load("service_profiles"))).controls]
     assert "Parallel vector-database searches" in labels
     assert not any("(parallel searches)" in label for label in labels)
+
+
+# --- The JavaScript twins (utils/panels/request.js) for the static site ------------------------------------
+# The fan-out panel is a closed form: its twin reads exactly as Python does (rel_tol 0). The request panel is a
+# seeded Monte Carlo: its twin draws its own TWIN_DRAWS requests with its own generator, so its simulated
+# numbers agree with Python's within the two simulations' standard errors, and its closed forms exactly.
+
+# Relative standard errors at N_REQUESTS = 3,000 requests, measured with simulate_requests over 200 seeds at six
+# positions (the start, the presets' corners, 5 retries with 20 searches): p99 0.026 to 0.033, p50 0.009 to
+# 0.010, simulated cost at most 0.0016, simulated success rate at most 0.0025. p99 is the noisiest number.
+P99_REL_SE, P50_REL_SE = 0.033, 0.010
+# Python's 3,000 requests and the twin's TWIN_DRAWS are independent draws: the difference of their p99s has a
+# standard error of P99_REL_SE * sqrt(1 + 3,000 / TWIN_DRAWS) (0.039 with 8,000 draws); three of them, 0.12.
+REQUEST_REL_TOL = 3 * P99_REL_SE * math.sqrt(1 + N_REQUESTS / TWIN_DRAWS)
+HEAVIEST = {"retries": 5, "fanout_width": 20, "llm_p99_s": 30, "llm_availability_percent": 99.0, "video_cost": 0.2}
+
+
+def test_the_fanout_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(lambda: fanout_panel(100, 0.01), count=120)
+
+
+def test_the_fanout_twin_draws_the_same_curve_and_diamond():
+    corners = [{"n_calls": 1}, {"n_calls": 100, "p_slow_percent": 1.0}, {"n_calls": 200, "p_slow_percent": 10.0}]
+    assert_twin_datasets_match(lambda: fanout_panel(100, 0.01), positions=corners)
+
+
+def test_the_request_twin_reads_as_the_python_panel_does_within_the_simulations_error(baseline):
+    assert REQUEST_REL_TOL < 0.13
+    assert_twin_matches(lambda: request_panel(baseline), count=60, rel_tol=REQUEST_REL_TOL)
+
+
+def _twin_runs(panel, positions, **params):
+    """The request twin's outcome at each position (as ``set()`` takes it), with ``params`` changed."""
+    cases, arguments = [], []
+    for position in positions:
+        panel.set(**position)
+        arguments.append(panel.model_arguments())
+        cases.append(
+            {
+                "module": "request",
+                "function": "request_outcome",
+                "values": arguments[-1],
+                "params": {**panel.twin.params, **params},
+            }
+        )
+    return list(zip(arguments, run_twins(cases), strict=True))
+
+
+def test_the_request_twins_closed_forms_equal_pythons_exactly(baseline):
+    """The bars, the key, the expected cost, the closed-form success rate and downtime, and the takeaway's words
+    and shares are closed forms: the twin must give them exactly, whatever its simulation draws."""
+    panel = request_panel(baseline)
+    positions = [dict(p.values) for p in panel.presets.values()] + [HEAVIEST]
+    positions += random_positions(panel, 40, seed=2)
+    for arguments, twin in _twin_runs(panel, positions):
+        python = request_outcome(baseline, **arguments)
+        where = f"the request twin at {arguments}"
+        assert "error" not in twin, f"{where}: {twin.get('error')}"
+        assert twin["key"][0] == python.key[0] and twin["key"][1] == pytest.approx(python.key[1], rel=1e-12), where
+        steps = python.datasets["steps"].to_dict(orient="records")
+        assert [row["service"] for row in twin["datasets"]["steps"]] == [row["service"] for row in steps], where
+        for want, got in zip(steps, twin["datasets"]["steps"], strict=True):
+            assert got["cost_label"] == want["cost_label"] and got["downtime_label"] == want["downtime_label"], where
+            assert got["cost"] == pytest.approx(want["cost"], rel=1e-12, abs=1e-15), where
+            assert got["downtime"] == pytest.approx(want["downtime"], rel=1e-12, abs=1e-12), where
+        readout = dict(twin["readout"])
+        assert list(readout) == list(python.readout), where
+        for label in ("Cost per request", "Success rate"):  # what follows the simulated number is closed form
+            assert readout[label].split(" simulated, ")[1] == python.readout[label].split(" simulated, ")[1], where
+        assert readout["Downtime equivalent"] == python.readout["Downtime equivalent"], where
+        assert twin["takeaway"].split("; ")[0] == python.takeaway.split("; ")[0], where
+        latency = twin["datasets"]["latency"]
+        assert [(row["start"], row["end"]) for row in latency] == [
+            (row["start"], row["end"]) for row in python.datasets["latency"].to_dict(orient="records")
+        ], where
+        assert sum(row["requests"] for row in latency) == pytest.approx(N_REQUESTS), where
+        assert [row["label"] for row in twin["datasets"]["percentiles"]] == [
+            f"{row['stat']} {row['seconds']:.1f} s" for row in twin["datasets"]["percentiles"]
+        ], where
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        {},
+        {"retries": 1, "fanout_width": 10, "llm_p99_s": 14, "llm_availability_percent": 99.5},
+        {"fanout_width": 20, "llm_p99_s": 2, "llm_availability_percent": 99.0},
+        HEAVIEST,
+    ],
+    ids=["start", "one retry, ten searches", "twenty searches, bad LLM", "heaviest"],
+)
+def test_the_request_twins_simulation_draws_pythons_model(baseline, position):
+    """With many draws, the twin's way of drawing (how many parallel calls fail, then the slowest of the rest
+    at once) gives Python's distribution: its p50 and p99 agree with a large Python simulation, its success
+    rate and cost with the closed forms, its histogram with Python's, each within three standard errors."""
+    n = 100_000
+    panel = request_panel(baseline)
+    [(arguments, twin)] = _twin_runs(panel, [{**DEFAULTS, **position}], draws=n)
+    services = _edit(
+        baseline,
+        width=arguments["fanout_width"],
+        llm_p99_ms=arguments["llm_p99_s"] * 1000,
+        llm_availability=arguments["llm_availability_percent"] / 100,
+        video_cost=arguments["video_cost"],
+    )
+    retries = arguments["retries"]
+    run = simulate_requests(services, retries, n, seed=1)
+    p50, p99 = (p.seconds for p in pd.DataFrame(twin["datasets"]["percentiles"]).itertuples())
+    scale = math.sqrt(2 * N_REQUESTS / n)  # two independent runs of n requests
+    assert p50 == pytest.approx(run.p50_ms / 1000, rel=3 * P50_REL_SE * scale)
+    assert p99 == pytest.approx(run.p99_ms / 1000, rel=3 * P99_REL_SE * scale)
+    readout = dict(twin["readout"])
+    success = request_success_rate(services, retries)
+    simulated = float(readout["Success rate"].split("%")[0]) / 100
+    assert abs(simulated - success) <= 3 * math.sqrt(success * (1 - success) / n) + 1e-4  # + the shown rounding
+    cost = float(readout["Cost per request"].split("$")[1].split(" ")[0])
+    assert abs(cost - expected_request_cost(services, retries)) <= 3 * run.costs.std() / math.sqrt(n) + 5e-5
+    share_twin = np.array([row["requests"] for row in twin["datasets"]["latency"]]) / N_REQUESTS
+    seconds = np.minimum(run.latencies_ms / 1000, 120 - 1e-9)
+    share_python = np.histogram(seconds, bins=np.arange(0, 122, 2))[0] / n
+    bin_se = np.sqrt(2 * share_python * (1 - share_python) / n) + 1 / n
+    assert np.all(np.abs(share_twin - share_python) <= 4 * bin_se)  # 60 bins: four standard errors each
+
+
+TIMING = """
+const { request_outcome } = await import(process.argv[1]);
+const [params, values] = JSON.parse(process.argv[2]);
+const times = [];
+for (let i = 0; i < 23; i += 1) {
+  const start = performance.now();
+  request_outcome({ ...values, llm_p99_s: values.llm_p99_s - 2 * (i % 2) }, params);
+  times.push(performance.now() - start);
+}
+times.splice(0, 3);  // warm-up
+times.sort((a, b) => a - b);
+process.stdout.write(JSON.stringify({ median: times[10], p95: times[18] }));
+"""
+
+
+def test_a_request_redraw_takes_a_few_milliseconds(baseline):
+    """A slider move recomputes 8,000 requests in the page: at the heaviest corner (five retries, twenty parallel
+    searches, a bad LLM), the twin's median redraw stays far under one animation frame (measured in node:
+    median about 4 ms, 95th percentile under 10 ms on a loaded two-core machine)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    panel = request_panel(baseline)
+    panel.set(**HEAVIEST)
+    module = (PANELS_DIR / "request.js").as_uri()
+    inputs = json.dumps([dict(panel.twin.params), panel.model_arguments()])
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", TIMING, module, inputs],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["median"] < 16  # one animation frame at 60 Hz

@@ -11,14 +11,21 @@ import numpy as np
 import pandas as pd
 
 from ..charts import money_axis, percent_axis
-from ..models import breakeven_demand, reserved_gpus, reserved_monthly_cost, serverless_monthly_cost
-from ..whatif import Outcome, Preset, Slider, StopsSlider, WhatIf
+from ..models import (
+    HOURS_PER_MONTH,
+    breakeven_demand,
+    reserved_gpus,
+    reserved_monthly_cost,
+    serverless_monthly_cost,
+)
+from ..whatif import Outcome, Preset, Slider, StopsSlider, Twin, WhatIf
 
 __all__ = ["serverless_panel"]
 
 RESERVED = "Reserved (always on)"
 SERVERLESS = "Serverless (pay per second)"
-UTILIZATION_GRID = np.linspace(0.005, 1.0, 200)  # average demand as a share of one GPU
+GRID = (0.005, 1.0, 200)  # start, stop, points: the JavaScript twin (gpu.js) draws the same grid
+UTILIZATION_GRID = np.linspace(*GRID)  # average demand as a share of one GPU
 Y_MAX_USD = 9_000  # fixed, so that a price or a peak visibly moves a line: the bursty preset's four GPUs fit
 KEY = "Reserved minus serverless (USD a month)"
 
@@ -188,4 +195,9 @@ def serverless_panel(serverless_price: float, reserved_price: float, prices: pd.
         chart=_chart(),
         presets=_presets(serverless_price, reserved_price),
         name="serverless",
+        twin=Twin(
+            "gpu",
+            "serverless_outcome",
+            params={"hours_per_month": HOURS_PER_MONTH, "utilization_grid": list(GRID)},
+        ),
     )

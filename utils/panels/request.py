@@ -11,7 +11,7 @@ probability ``1 - (1 - p) ** n``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from functools import partial
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..charts import PALETTE, percent_axis
 from ..models import (
+    MINUTES_PER_MONTH,
     N_REQUESTS,
     REQUEST_ORDER,
     REQUEST_SEED,
@@ -33,7 +34,8 @@ from ..models import (
     step_costs,
     step_downtime,
 )
-from ..whatif import Outcome, Preset, Slider, WhatIf
+from ..models.request import Z_99
+from ..whatif import Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = ["fanout_panel", "request_panel"]
 
@@ -44,6 +46,10 @@ LATENCY_EDGES_S = np.arange(0, 122, 2)  # 2-second bins up to 120 s; slower requ
 MAX_REQUESTS_IN_A_BIN = 400  # the histogram's fixed height: a slider visibly moves the bars
 MAX_COST_USD, MAX_DOWNTIME_MINUTES = 0.25, 450  # the bar charts' fixed ends (every slider position fits)
 REQUEST_KEY = "Downtime equivalent (minutes a month)"
+# Requests the JavaScript twin (request.js) simulates per redraw, for the static site: more than the notebook's
+# N_REQUESTS (its own sampling error about 0.6 of Python's), in a few milliseconds (tests/test_panels_request.py
+# times it). Its chart still counts requests "of 3,000": the twin scales its histogram to N_REQUESTS.
+TWIN_DRAWS = 8_000
 
 MAX_CALLS = 200  # the fan-out chart's range of calls per request
 STAT_DASHES = {"p50": [1, 0], "p99": [6, 3]}
@@ -291,7 +297,23 @@ def request_panel(baseline: Sequence[Service]) -> WhatIf:
         chart=_request_chart(),
         presets=presets,
         name="request",
+        twin=Twin("request", "request_outcome", params=_request_twin_params(baseline)),
     )
+
+
+def _request_twin_params(baseline: Sequence[Service]) -> dict[str, Any]:
+    """What the JavaScript twin of ``request_outcome`` closes over: the services and the model's constants."""
+    return {
+        "services": [asdict(service) for service in baseline],
+        "names": {"fanout": FANOUT_SERVICE, "llm": LLM, "video": VIDEO},
+        "n_requests": N_REQUESTS,
+        "draws": TWIN_DRAWS,
+        "seed": REQUEST_SEED,
+        "z_99": Z_99,
+        "minutes_per_month": MINUTES_PER_MONTH,
+        "latency_edges_s": [int(edge) for edge in LATENCY_EDGES_S],
+        "key": REQUEST_KEY,
+    }
 
 
 def fanout_outcome(n_calls: float, p_slow_percent: float) -> Outcome:
@@ -390,4 +412,5 @@ def fanout_panel(n_calls: int, p_slow: float) -> WhatIf:
         chart=_fanout_chart(),
         presets=presets,
         name="fanout",
+        twin=Twin("request", "fanout_outcome", params={"max_calls": MAX_CALLS, "key": FANOUT_KEY}),
     )
