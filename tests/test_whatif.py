@@ -24,7 +24,7 @@ def _panel() -> WhatIf:
     return WhatIf(
         title="Test panel",
         controls=[
-            Slider("slope", "Slope", 0, 5, 0.5, 1),
+            Slider("slope", "Slope", min=0, max=5, step=0.5, value=1),
             Dropdown("shape", "Shape", {"Straight": "straight", "Curved": "curved"}, "Straight"),
         ],
         compute=_line,
@@ -81,7 +81,10 @@ def test_controls_need_distinct_names():
     with pytest.raises(ValueError, match="controls must have distinct names"):
         WhatIf(
             "x",
-            [Slider("a", "A", 0, 1, 0.1, 0), Slider("a", "A again", 0, 1, 0.1, 0)],
+            [
+                Slider("a", "A", min=0, max=1, step=0.1, value=0),
+                Slider("a", "A again", min=0, max=1, step=0.1, value=0),
+            ],
             _line,
             _chart(title="t", description="d"),
         )
@@ -118,7 +121,7 @@ def test_slider_definitions_are_checked(kwargs, message):
 
 @pytest.mark.parametrize(("step", "decimals"), [(1, 0), (0.5, 1), (0.05, 2), (0.01, 2), (50, 0)])
 def test_displayed_decimals_follow_the_step(step, decimals):
-    assert Slider("s", "S", 0, 100, step, 0).decimals == decimals
+    assert Slider("s", "S", min=0, max=100, step=step, value=0).decimals == decimals
 
 
 def test_dropdown_default_must_be_an_option():
@@ -156,7 +159,10 @@ def test_the_shared_control_check_catches_a_control_that_does_nothing():
 
     ignored = WhatIf(
         "x",
-        [Slider("slope", "Slope", 0, 5, 0.5, 1), Slider("unused", "Unused", 0, 1, 0.1, 0.5)],
+        [
+            Slider("slope", "Slope", min=0, max=5, step=0.5, value=1),
+            Slider("unused", "Unused", min=0, max=1, step=0.1, value=0.5),
+        ],
         lambda slope, unused: _line(slope),
         _chart(title="t", description="d"),
     )
@@ -172,7 +178,12 @@ def _fragile_panel() -> WhatIf:
             raise ValueError(f"slope must be at most 4, got {slope}")
         return _line(slope)
 
-    return WhatIf("Fragile", [Slider("slope", "Slope", 0, 5, 0.5, 1)], compute, _chart(title="t", description="d"))
+    return WhatIf(
+        "Fragile",
+        [Slider("slope", "Slope", min=0, max=5, step=0.5, value=1)],
+        compute,
+        _chart(title="t", description="d"),
+    )
 
 
 def test_a_failing_move_shows_why_keeps_the_last_good_chart_and_recovers():
@@ -244,7 +255,7 @@ def _explorable() -> WhatIf:
     return WhatIf(
         "Explorable",
         [
-            Slider("slope", "Slope", 0, 5, 0.5, 1),
+            Slider("slope", "Slope", min=0, max=5, step=0.5, value=1),
             Dropdown("shape", "Shape", {"Straight": "straight", "Curved": "curved"}, "Straight"),
             StopsSlider.log("offset", "Offset", low=1, high=100, value=2),
         ],
@@ -277,7 +288,7 @@ def test_a_preset_naming_an_unknown_control_or_value_is_refused():
     with pytest.raises(ValueError, match=r"preset 'Bad': no control named \['speed'\]"):
         WhatIf(
             "x",
-            [Slider("slope", "Slope", 0, 5, 0.5, 1)],
+            [Slider("slope", "Slope", min=0, max=5, step=0.5, value=1)],
             _line,
             _chart(title="t", description="d"),
             presets={"Bad": Preset({"speed": 1}, "Nope.")},
@@ -285,7 +296,7 @@ def test_a_preset_naming_an_unknown_control_or_value_is_refused():
     with pytest.raises(ValueError, match="must be between 0 and 5, got 9"):
         WhatIf(
             "x",
-            [Slider("slope", "Slope", 0, 5, 0.5, 1)],
+            [Slider("slope", "Slope", min=0, max=5, step=0.5, value=1)],
             _line,
             _chart(title="t", description="d"),
             presets={"Bad": Preset({"slope": 9}, "Nope.")},

@@ -4,7 +4,7 @@ Every lesson builds its interactive panels with :class:`WhatIf`::
 
     panel = WhatIf(
         title="Reserved or serverless?",
-        controls=[Slider("demand", "Average demand", 0, 1, 0.01, 0.3, suffix=" GPUs")],
+        controls=[Slider("demand", "Average demand", min=0, max=1, step=0.01, value=0.3, suffix=" GPUs")],
         compute=lambda demand: Outcome({"curve": frame(demand)}, {"Cost": "$876"}),
         chart=chart_reading_named_data_curve,
     )
@@ -28,7 +28,7 @@ import json
 import math
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ class Slider:
 
     name: str
     label: str
+    _: KW_ONLY  # Slider("demand", "Average demand", min=0, max=1, step=0.01, value=0.3): no number by position
     min: float
     max: float
     step: float
