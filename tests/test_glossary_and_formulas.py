@@ -28,7 +28,41 @@ FORMULAS = DOCS / "formulas.md"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 # Anchors the lessons were asked to link (issue 12): each must exist.
-REQUIRED_ANCHORS = ["gross-margin", "p99-latency", "tail-latency", "mixture-of-experts", "coefficient-of-variation", "scale-to-zero", "gpu-hour", "flops", "mfu", "hhi", "gini", "arpu", "nrr", "ltv", "churn", "utilization", "cold-start", "power-law", "standard-deviation", "mean", "median", "multiple", "valuation", "switching-cost", "model-agnostic", "commoditization", "availability", "fan-out", "retries", "inference", "concentration", "scenario", "expected-value"]
+REQUIRED_ANCHORS = [
+    "gross-margin",
+    "p99-latency",
+    "tail-latency",
+    "mixture-of-experts",
+    "coefficient-of-variation",
+    "scale-to-zero",
+    "gpu-hour",
+    "flops",
+    "mfu",
+    "hhi",
+    "gini",
+    "arpu",
+    "nrr",
+    "ltv",
+    "churn",
+    "utilization",
+    "cold-start",
+    "power-law",
+    "standard-deviation",
+    "mean",
+    "median",
+    "multiple",
+    "valuation",
+    "switching-cost",
+    "model-agnostic",
+    "commoditization",
+    "availability",
+    "fan-out",
+    "retries",
+    "inference",
+    "concentration",
+    "scenario",
+    "expected-value",
+]
 
 HEADING = re.compile(r'^### <span data-jupyter-id="([^"]*)"></span>(.+)$', re.M)
 LESSON_LINK = re.compile(r"\]\((\.\./notebooks/[^)#]+\.ipynb)\)")

@@ -1,4 +1,4 @@
-"""Each ready-made panel shows what the models compute (lesson 03's panel: tests/test_panels_gpu.py)."""
+"""The retention demo panel of lesson 00 (utils.panels.retention): explorable, and its twin matches."""
 
 import pytest
 
