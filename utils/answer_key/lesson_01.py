@@ -9,6 +9,8 @@ by utils.models.cumulative_gross_profit.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import data
@@ -34,7 +36,7 @@ SLIDER_STEP = 0.05  # the panel's switching-cost slider
 
 def app_total(copy_months: float, switching_cost: float) -> float:
     """The application's 3-year gross profit per customer, the other settings at the panel's starting values."""
-    clock = dict(
+    clock: dict[str, Any] = dict(
         base_churn=monthly_churn(sourced_annual_churn(data.load("unit_economics"))),
         extra_churn=ASSUMED_EXTRA_CHURN,
         price_erosion=ASSUMED_PRICE_EROSION,

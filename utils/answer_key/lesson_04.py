@@ -21,7 +21,7 @@ def downtime_with_one_retry_on(service: str) -> float:
     """Minutes a month of downtime of the five-service request when only ``service`` retries once."""
     profiles = data.load("service_profiles")
     availabilities = [
-        retried_availability(row.availability, 1) if row.service == service else row.availability
+        float(retried_availability(row.availability, 1)) if row.service == service else row.availability
         for row in profiles.itertuples()
     ]
     return float(monthly_downtime_minutes(series_availability(availabilities)))

@@ -31,7 +31,7 @@ def steadier_vendor() -> str:
 EXERCISES = (
     Exercise(
         "06.1",
-        Number(lambda: prob_still_leading(QUARTERS_1, MODELS_1, RATE_1), "{:.1%}"),
+        Number(lambda: float(prob_still_leading(QUARTERS_1, MODELS_1, RATE_1)), "{:.1%}"),
         (
             "Each quarter the leader's head start fades by the same factor; what it fades toward is the chance "
             "every model ends up with.",

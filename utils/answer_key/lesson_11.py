@@ -197,7 +197,7 @@ EXERCISES = (
     ),
     Exercise(
         "11.6",
-        Number(lambda: fanout_slow_share(FAN_OUT_CALLS, P_SLOW), "{:.1%}"),
+        Number(lambda: float(fanout_slow_share(FAN_OUT_CALLS, P_SLOW)), "{:.1%}"),
         (
             "The request is fast only if every one of its calls is fast.",
             "Lesson 04, section 3: the share of slow requests is 1 - (1 - p)^N. Give a fraction, not a percentage.",

@@ -158,8 +158,8 @@ def build_or_buy_costs(
     growth = float(check_range(bill_growth, "bill_growth", 0.0, 3.0))
     upfront = float(check_range(build_cost, "build_cost", 0.0))
     running = float(check_range(build_monthly_cost, "build_monthly_cost", 0.0))
-    buy = np.cumsum(fee * growth ** (t // 12))
-    build = upfront + running * (t + 1)
+    buy = np.cumsum(fee * growth ** (t // 12)).astype(np.float64)
+    build = (upfront + running * (t + 1)).astype(np.float64)
     return buy, build
 
 

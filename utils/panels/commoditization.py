@@ -11,6 +11,7 @@ builds the controls, the readout and the chart.
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -113,7 +114,7 @@ def clock_outcome(
     price_erosion_percent: float,
 ) -> Outcome:
     """Cumulative gross profit per customer of both products, month by month, with the copy months marked."""
-    common = dict(
+    common: dict[str, Any] = dict(
         base_churn=base_churn,
         extra_churn=extra_churn_percent / 100,
         price_erosion=price_erosion_percent / 100,

@@ -10,6 +10,7 @@ total, its median deal, the largest deal's share, the HHI and the Gini.
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -32,7 +33,7 @@ __all__ = [
 
 MEDIAN_DEAL_USD = 5e6  # median ordinary deal: a teaching assumption, as in synthetic_quarter
 SEEDS = {"draw A (seed 0)": 0, "draw B (seed 1)": 1, "draw C (seed 2)": 2}
-START = {"n_deals": 200, "sigma": 1.5, "seed": "draw A (seed 0)"}  # the lesson's synthetic quarter
+START: dict[str, Any] = {"n_deals": 200, "sigma": 1.5, "seed": "draw A (seed 0)"}  # the lesson's synthetic quarter
 MAX_DEALS = 1000  # the deals slider's end
 
 ORDINARY = "ordinary deal (synthetic)"
@@ -168,7 +169,7 @@ def mega_round_outcome(
 
 def _chart() -> alt.VConcatChart:
     kinds = alt.Scale(domain=[ORDINARY, MEGA], range=[PALETTE[0], PALETTE[1]])
-    y_axis = {"minExtent": AXIS_EXTENT, "maxExtent": AXIS_EXTENT}  # the same width on all three: plots line up
+    y_axis: dict[str, Any] = {"minExtent": AXIS_EXTENT, "maxExtent": AXIS_EXTENT}  # the same width on all three
     rank_x = alt.X(
         "rank:Q", title="Rank of the deal (1 = largest)", scale=alt.Scale(zero=False, nice=False, padding=10)
     )

@@ -240,10 +240,10 @@ def diversification_outcome(n_customers: float, rho: float) -> Outcome:
             pd.DataFrame({"customers": CUSTOMER_GRID, "series": INDEPENDENT, "cv": revenue_cv(CUSTOMER_GRID, 0.0)}),
         ]
     )
-    mine = revenue_cv(n, rho)
+    mine = float(revenue_cv(n, rho))
     floor = revenue_cv_floor(rho)
     needed = customers_to_near_floor(rho)
-    worth = independent_equivalent(n, rho)
+    worth = float(independent_equivalent(n, rho))
     customers = f"{n:,} customer{'s' if n != 1 else ''}"
     if needed is None:
         near = "none: with ρ = 0 there is no floor, and the CV keeps falling as customers are added"

@@ -242,7 +242,7 @@ def allocation_outcome(
     )
 
 
-def _histogram_chart(title: str, description: str) -> alt.LayerChart:
+def _histogram_chart(title: str, description: str) -> alt.TopLevelMixin:
     x_scale = alt.Scale(type="log", domain=[DISPLAY_MIN, DISPLAY_MAX])
     label = (
         f"datum.value <= {DISPLAY_MIN} ? '≤{DISPLAY_MIN:g}x' : "
@@ -397,7 +397,7 @@ def allocation_panel(n_deals: int = 20, infra_percent: float = 50) -> WhatIf:
     }
     # The fattest infrastructure tail on the slider's grid at which infrastructure's mean deal beats applications'.
     app_mean = deal_mean_multiple(APP_ZEROS, APP_ALPHA)
-    claim_alpha = math.floor(round(alpha_for_mean(app_mean, INFRA_ZEROS) / ALPHA_STEP, 9)) * ALPHA_STEP
+    claim_alpha = math.floor(round(float(alpha_for_mean(app_mean, INFRA_ZEROS)) / ALPHA_STEP, 9)) * ALPHA_STEP
     claim_alpha = round(claim_alpha, 2)
     presets = {
         "Assumed mix": Preset(
@@ -524,7 +524,7 @@ def calibration_outcome(returns: pd.DataFrame, zeros_percent: float, alpha: floa
     )
 
 
-def _calibration_chart(sources: list[str]) -> alt.LayerChart:
+def _calibration_chart(sources: list[str]) -> alt.TopLevelMixin:
     x = alt.X(
         "multiple:Q",
         scale=alt.Scale(type="log", domain=[1, 100]),

@@ -107,7 +107,7 @@ def _takeaway(count: FundingCount, cutoff: float, shared: list[str], is_flow: bo
     """One sentence: the largest layer's share of what is counted, then what distorts the sum or is left out."""
     total = sum(count.totals.values())
     left = len(count.later) + len(count.no_date) + len(count.no_figure)
-    largest = max(count.totals, key=count.totals.get)
+    largest = max(count.totals, key=lambda layer: count.totals[layer])
     if total <= 0:
         return f"Nothing is counted up to {month_name(cutoff)}; {_rows(left)} left out."
     if len(count.totals) == 1:
