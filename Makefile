@@ -10,11 +10,11 @@ TEST_STAMP := $(VENV)/.installed-test
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test unit notebooks browser execute student progress html present bench bench-models load-test clean help
+.PHONY: lab test lint unit notebooks browser execute student progress html present bench bench-models load-test clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
-	@echo "make test     run every test: units, nbval over the lessons, the browser test"
+	@echo "make test     run every test: lint and types, units, nbval over the lessons, the browser tests"
 	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
 	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
@@ -53,8 +53,14 @@ lab: $(STAMP)
 	@echo "00_start_here.ipynb?token=... (on a remote machine, forward its port first)."
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
-test: $(TEST_STAMP) $(AXE)
+test: $(TEST_STAMP) $(AXE) lint
 	$(BIN)/python -m pytest
+
+# Lint, format and types first: seconds, and a failure names the line.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Units and properties only: no browser, no lessons, no JupyterHub.
 unit: $(TEST_STAMP)
