@@ -68,6 +68,14 @@ def test_every_serverless_control_changes_the_readout():
     assert_every_control_moves(serverless_panel(MODAL, LAMBDA), chart=False)  # without the table, as load tests do
 
 
+def test_controls_still_move_the_readout_after_others_have_moved():
+    """As a learner (and the browser tests) moves one control after another, each keeps changing the readout:
+    a higher peak that one GPU still covers shows in the reserved line's peak."""
+    assert_every_control_moves(_panel(), chart=False, cumulative=True)
+    outcome = serverless_outcome(4.5, 3.0, 16, 1.5, 200, 45)
+    assert outcome.readout["Reserved (always on)"].endswith("(1 GPU for a peak of 0.24 GPUs)")
+
+
 def test_serverless_panel_is_explorable():
     assert_explorable(_panel)
 
@@ -105,7 +113,7 @@ def test_bursty_preset_needs_more_gpus_and_has_no_breakeven():
     panel = _panel()
     panel.apply_preset("Bursty")
     readout = dict(panel.readout)
-    assert "(2 GPUs for the peak)" in readout["Reserved (always on)"]
+    assert readout["Reserved (always on)"].endswith("(2 GPUs for a peak of 1.60 GPUs)")
     assert readout[BREAK_EVEN] == "none below 100%"
     assert panel.takeaway().endswith("and stays cheaper all the way to 100% utilization.")
 

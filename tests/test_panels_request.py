@@ -36,7 +36,7 @@ from utils.models import (
     vendor_comparison,
 )
 from utils.panels import fanout_panel, request_panel
-from utils.panels.request import TWIN_DRAWS, fanout_outcome, request_outcome
+from utils.panels.request import LOW_DIAMOND_SHARE, TWIN_DRAWS, fanout_outcome, request_outcome
 
 DEFAULTS = {"retries": 0, "fanout_width": 1, "llm_p99_s": 8, "llm_availability_percent": 99.9, "video_cost": 0.05}
 
@@ -233,6 +233,17 @@ def test_fanout_takeaway_compares_with_the_naive_n_times():
         "63.4% of requests wait for a slow call: 100 calls make it 63.4 times as common as for one call, not 100 times."
     )
     assert outcome.key == ("Requests that are slow (%)", pytest.approx(100 * fanout_slow_share(100, 0.01)))
+
+
+def test_fanout_diamond_label_reads_well_and_stays_off_the_axis():
+    """One call is "1 call"; a diamond too low for a label below it has its label in the lower right corner,
+    which the curve clears for the lowest chance the slider offers (0.1%: 11% slow at 120 calls)."""
+    assert fanout_outcome(1, 1.0).datasets["mine"]["label"].tolist() == ["1 call: 1.0% slow"]
+    assert fanout_outcome(100, 1.0).datasets["mine"]["label"].tolist() == ["100 calls: 63.4% slow"]
+    assert fanout_slow_share(120, 0.001) > LOW_DIAMOND_SHARE + 0.03
+    layers = fanout_panel(100, 0.01).spec["layer"]
+    corner = [layer for layer in layers if layer["mark"].get("x") == "width"]
+    assert len(corner) == 1 and corner[0]["transform"][0]["filter"] == f"(datum.share < {LOW_DIAMOND_SHARE})"
 
 
 def test_fanout_width_label_reads_well_at_one():

@@ -78,6 +78,7 @@ export function serverless_outcome(values, params) {
     reserved_price, serverless_price, peak_to_average, cold_starts, cold_start_seconds, hours,
   );
   const gpus = reserved_gpus(demand, peak_to_average);
+  const peak = peak_to_average === 1 ? "the peak" : `a peak of ${fmt(peak_to_average * demand, ",.2f")} GPUs`;
   const saving = mine_reserved - mine_serverless;
   let takeaway;
   if (roundHalfEven(saving) > 0) {
@@ -97,7 +98,7 @@ export function serverless_outcome(values, params) {
   return {
     datasets: { curves, workload, breakeven: breakeven === null ? [] : [{ utilization: breakeven }] },
     readout: [
-      [RESERVED, `$${fmt(mine_reserved, ",.0f")} a month (${fmt(gpus, ".0f")} GPU${gpus !== 1 ? "s" : ""} for the peak)`],
+      [RESERVED, `$${fmt(mine_reserved, ",.0f")} a month (${fmt(gpus, ".0f")} GPU${gpus !== 1 ? "s" : ""} for ${peak})`],
       [SERVERLESS, `$${fmt(mine_serverless, ",.0f")} a month (cold starts $${fmt(cold_cost, ",.0f")} of it)`],
       ["Break-even utilization, cold starts included", breakeven === null ? "none below 100%" : fmt(breakeven, ".1%")],
     ],

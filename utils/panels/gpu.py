@@ -69,6 +69,8 @@ def serverless_outcome(
     breakeven = breakeven_demand(reserved_price, serverless_price, peak_to_average, cold_starts, cold_start_seconds)
     rule = pd.DataFrame({"utilization": [] if breakeven is None else [breakeven]})
     gpus = reserved_gpus(demand, peak_to_average)
+    # Above a ratio of 1, the peak itself is shown: a learner raising it sees why one GPU may still do.
+    peak = "the peak" if peak_to_average == 1 else f"a peak of {peak_to_average * demand:,.2f} GPUs"
     saving = mine_reserved - mine_serverless
     if round(saving) > 0:
         takeaway = f"Serverless is cheaper by ${saving:,.0f} a month" + (
@@ -84,7 +86,7 @@ def serverless_outcome(
     return Outcome(
         {"curves": curves, "workload": workload, "breakeven": rule},
         {
-            RESERVED: f"${mine_reserved:,.0f} a month ({gpus:.0f} GPU{'s' if gpus != 1 else ''} for the peak)",
+            RESERVED: f"${mine_reserved:,.0f} a month ({gpus:.0f} GPU{'s' if gpus != 1 else ''} for {peak})",
             SERVERLESS: f"${mine_serverless:,.0f} a month (cold starts ${cold_cost:,.0f} of it)",
             "Break-even utilization, cold starts included": (
                 "none below 100%" if breakeven is None else f"{breakeven:.1%}"

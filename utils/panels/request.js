@@ -321,7 +321,7 @@ export function fanout_outcome({ n_calls, p_slow_percent }, { max_calls, key }) 
   return {
     datasets: {
       curve,
-      mine: [{ calls: n, share, label: `${fmt(n, ",d")} calls: ${fmt(share, ".1%")} slow` }],
+      mine: [{ calls: n, share, label: `${fmt(n, ",d")} call${n === 1 ? "" : "s"}: ${fmt(share, ".1%")} slow` }],
     },
     readout: [
       ["Share of requests that are slow", `${fmt(share, ".1%")}, waiting for ${fmt(n, ",d")} parallel call${n === 1 ? "" : "s"}`],

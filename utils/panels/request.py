@@ -61,8 +61,11 @@ PERCENTILE_LABEL_SPOTS: tuple[tuple[Any, Align, int], ...] = (
     (alt.datum.seconds <= 90, "left", 3),
     (alt.datum.seconds > 90, "right", -3),
 )
+# A diamond lower than this would put a label below it on the x axis's numbers: its label goes to the chart's
+# lower right corner instead, under the curve (which is above 12% there for any chance the slider offers).
+LOW_DIAMOND_SHARE = 0.08
 FANOUT_LABEL_SPOTS: tuple[tuple[Any, Align, int, int], ...] = (
-    (alt.datum.calls <= 120, "left", 8, 6),
+    ((alt.datum.calls <= 120) & (alt.datum.share >= LOW_DIAMOND_SHARE), "left", 8, 6),
     (alt.datum.calls > 120, "right", -8, 8),
 )
 
@@ -332,7 +335,9 @@ def fanout_outcome(n_calls: float, p_slow_percent: float) -> Outcome:
     return Outcome(
         {
             "curve": pd.DataFrame({"calls": calls, "share": fanout_slow_share(calls, p)}),
-            "mine": pd.DataFrame({"calls": [n], "share": [share], "label": [f"{n:,} calls: {share:.1%} slow"]}),
+            "mine": pd.DataFrame(
+                {"calls": [n], "share": [share], "label": [f"{n:,} call{'' if n == 1 else 's'}: {share:.1%} slow"]}
+            ),
         },
         {
             "Share of requests that are slow": f"{share:.1%}, waiting for {n:,} parallel call{'' if n == 1 else 's'}",
@@ -360,7 +365,16 @@ def _fanout_chart() -> alt.TopLevelMixin:
         .encode(x=x, y=y, text="label:N")
         for keep, align, dx, dy in FANOUT_LABEL_SPOTS
     ]
-    return alt.layer(curve, mine, *labels).properties(
+    corner = (  # a low diamond's label, marked with a diamond of its own
+        alt.Chart(alt.Data(name="mine"))
+        .transform_filter(alt.datum.share < LOW_DIAMOND_SHARE)
+        .transform_calculate(corner_label="'\u25c6 ' + datum.label")
+        .mark_text(
+            align="right", baseline="bottom", x="width", y="height", dx=-4, dy=-6, fontSize=12, fontWeight="bold"
+        )
+        .encode(text="corner_label:N")
+    )
+    return alt.layer(curve, mine, *labels, corner).properties(
         title="A request is as slow as its slowest call",
         description=(
             "Line chart of the share of requests that are slow, from 0 to 100 percent, against the number of "
