@@ -134,16 +134,6 @@ def test_the_reshuffle_axes_stay_put_as_the_sliders_move():
     assert all(layer["encoding"]["y"]["scale"]["domain"] == [0, 1.05] for layer in layers)
 
 
-def test_reshuffle_update_is_quick():
-    import time
-
-    reshuffle_outcome(4, 25, 40, 20)
-    start = time.perf_counter()
-    for _ in range(20):
-        reshuffle_outcome(4, 25, 40, 20)
-    assert (time.perf_counter() - start) / 20 < 0.05  # well under 10 ms on a quiet machine; generous for CI
-
-
 # Diversification -------------------------------------------------------------------
 
 

@@ -195,7 +195,7 @@ def user_tiers(split: str, tokens_per_user: float) -> pd.DataFrame:
         One row per tier, lightest first: ``tier``, ``share_of_users`` (a share),
         ``tokens`` (millions a month) and ``share_of_tokens`` (a share).
 
-    >>> user_tiers("Heavy skew", 2.0)["tokens"].max()
+    >>> float(user_tiers("Heavy skew", 2.0)["tokens"].max())
     11.0
     """
     if split not in USAGE_SPLITS:
