@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test
 AXE := node_modules/axe-core/axe.min.js
 LESSON ?= 00
 
-.PHONY: lab test lint unit notebooks browser execute student progress html present bench bench-models load-test clean help
+.PHONY: lab test lint unit notebooks browser execute student progress html present bench bench-site bench-models load-test clean help
 
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
@@ -18,6 +18,7 @@ help:
 	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
 	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
+	@echo "make bench-site    time the static site: key press to redrawn chart, computed in the page"
 	@echo "make load-test     20 simulated learners on a local JupyterHub: memory and latency"
 	@echo "make student OUT=dir  student copies: no solutions, no notice answers (KEEP_NOTICE=1 keeps those); edits kept"
 	@echo "make progress DIR=homes OUT=class.csv  a class report from the learners' progress files"
@@ -94,6 +95,9 @@ present: $(STAMP)
 
 bench: $(TEST_STAMP) $(AXE)
 	$(BIN)/python benchmarks/bench_lessons.py
+
+bench-site: $(TEST_STAMP)
+	$(BIN)/python benchmarks/bench_site.py
 
 bench-models: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_models.py
