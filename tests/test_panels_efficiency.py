@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import (
     app_gross_margin,
@@ -184,3 +185,22 @@ def test_without_the_data_the_panel_still_offers_presets():
 
 def test_every_control_changes_the_readout_and_the_chart():
     assert_every_control_moves(lesson_panel(), both_ways=True)
+
+
+# --- The JavaScript twin (utils/panels/efficiency.js) for the static site --------------------------------------
+# A closed form: the readout and takeaway to the displayed rounding (rel_tol 0), the chart rows and key to 1e-12.
+
+
+def test_the_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(lesson_panel, count=120)
+
+
+def test_the_twin_draws_the_same_curves_levels_and_points_in_every_branch():
+    corners = [
+        {},  # the lesson's start: dense loses money below 22% MFU
+        {"mfu_percent": 10},  # the dense model loses money at the lower ARPU, the MoE does not
+        {"tokens_millions": 20, "total_billions": 500, "mfu_percent": 1},  # both lose; no MFU saves the dense model
+        {"active_billions": 50, "total_billions": 20},  # active capped at total: one curve on the other
+        {"us_arpu": 100, "tokens_millions": 0.5, "active_billions": 1, "total_billions": 1, "mfu_percent": 100},
+    ]
+    assert_twin_datasets_match(lesson_panel, positions=corners)

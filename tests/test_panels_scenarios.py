@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import capture_from_winners, crossing_probability, expected_capture, probability_sensitivity
 from utils.panels import (
@@ -174,3 +175,50 @@ def test_crossing_probability_is_where_the_straight_lines_meet():
     assert shares[PROVIDERS] == pytest.approx(shares[RIVAL])
     with pytest.raises(ValueError, match="must start below"):
         crossing_probability((0, 1, 1), weak, 0, RIVAL, PROVIDERS)
+
+
+def test_equal_shares_keep_the_claimants_order_whatever_the_last_bit():
+    """Two claimants with equal expected shares are named in the claimants' order: which one numpy's BLAS puts a
+    bit higher (fused multiply-add or not) does not decide the sentence, here or in the twin."""
+    tied = outcome((80, 70, 70), (40, 85, 85)).takeaway
+    assert tied == (
+        "Deployment and observability companies and managed service providers tie at 40.3%; model providers take 19.3%."
+    )
+    one_leader = outcome((80, 20, 20), (80, 50, 50)).takeaway
+    assert one_leader.endswith("points ahead of deployment and observability companies.")
+
+
+# --- The JavaScript twin (utils/panels/scenarios.js) for the static site ----------------------------------------
+# A closed form: the readout and takeaway to the displayed rounding (rel_tol 0), the chart rows and key to 1e-12
+# (numpy's p @ C may fuse a multiply and an add; the twin does not, so the last bit may differ).
+
+
+def _panel():
+    return scenario_panel(SCENARIOS, name="weighting")
+
+
+def test_the_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(_panel, count=120)
+
+
+def _at(weights, shares, sensitivity_to="vertical integration"):
+    """A position of the panel's controls: weights and winners' shares in the scenarios' order."""
+    slugs = ("vertical", "horizontal", "managed")
+    return {
+        **{f"weight_{slug}": w for slug, w in zip(slugs, weights, strict=True)},
+        **{f"winners_{slug}": s for slug, s in zip(slugs, shares, strict=True)},
+        "sensitivity_to": sensitivity_to,
+    }
+
+
+def test_the_twin_draws_the_same_bars_sweep_and_rule_in_every_branch():
+    corners = [
+        _at((50, 50, 50), SAME),  # every claimant ties
+        _at((80, 70, 70), (40, 85, 85)),  # two tie, equal only up to the last bit
+        _at((80, 20, 20), (80, 50, 50), "horizontal layering"),  # one leads, the other two equal
+        _at((0, 0, 0), SAME),  # no weight anywhere: equally likely
+        _at((100, 50, 50), SAME, "managed OSS"),
+        _at((50, 50, 50), (0, 70, 70)),  # the winner takes nothing: the other two tie
+        _at((50, 0, 0), SAME),  # the other scenarios weightless: the sweep shares 1 - q equally
+    ]
+    assert_twin_datasets_match(_panel, positions=corners)

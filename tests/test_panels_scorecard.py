@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable
+from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
+from tests.twin_datasets import assert_twin_datasets_match
 from utils.models import CRITERIA, VERDICT_FROM, criterion_points, positioning_score, verdict
 from utils.panels import (
     EXAMPLE,
@@ -157,3 +158,31 @@ def test_a_partial_evidence_card_names_what_is_missing():
 def test_a_malformed_evidence_card_is_refused(card):
     with pytest.raises(ValueError):
         evidence_card_summary("X", card)
+
+
+# --- The JavaScript twin (utils/panels/scorecard.js) for the static site ----------------------------------------
+# A closed form: the readout and takeaway to the displayed rounding (rel_tol 0), the chart rows and key to 1e-12.
+
+STRENGTHS = ("model_agnostic_demand", "switching_costs", "cost_efficiency")
+
+
+def _scores(strength, risk):
+    return {c: strength if c in STRENGTHS else risk for c in CRITERIA}
+
+
+def test_the_twin_reads_as_the_python_panel_does():
+    assert_twin_matches(lambda: scorecard_panel(EXAMPLE, name="scorecard"), count=120)
+
+
+def test_the_twin_draws_the_same_bar_and_lines_in_every_branch():
+    corners = [
+        EXAMPLE,  # two weakest criteria
+        THIN_WRAPPER,  # one weakest, application-like
+        _scores(3, 2),  # every criterion gives the same points (60)
+        _scores(0, 5),  # 0 out of 100
+        _scores(5, 0),  # 100 out of 100
+        _scores(2, 3),  # exactly on the mixed line
+        _scores(3.5, 1.5),  # exactly on the plumbing-like line
+        {**_scores(2, 3), "cost_efficiency": 2.5},  # 42, just above the mixed line; four criteria tie weakest
+    ]
+    assert_twin_datasets_match(scorecard_panel, positions=corners)

@@ -11,6 +11,10 @@ The last readouts turn the GPUs that hold the weights into a fixed monthly
 cost if they are kept online all month (a choice made for latency: lesson 03
 shows when it pays), the users whose ARPU covers that cost with no other cost
 per user, and the most users one copy can serve, an upper bound.
+
+``efficiency.js`` holds the panel's JavaScript twin for the static site (the same name as
+:func:`efficiency_outcome`); ``tests/test_panels_efficiency.py`` holds it to this. A change to a formula
+here or in :mod:`utils.models` needs the same change there.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from ..models import (
     users_at_capacity,
     users_to_cover,
 )
-from ..whatif import Outcome, Preset, Slider, StopsSlider, WhatIf
+from ..whatif import Outcome, Preset, Slider, StopsSlider, Twin, WhatIf
 from .gpu import price_stops
 
 __all__ = ["efficiency_outcome", "efficiency_panel"]
@@ -346,4 +350,19 @@ def efficiency_panel(
         chart=_chart(),
         presets=_presets(start, models, always_on, mfu_percent),
         name=name,
+        twin=Twin(  # utils/panels/efficiency.js, for the static site: the fixed inputs and the module's constants
+            "efficiency",
+            "efficiency_outcome",
+            params={
+                "arpu_ratio": float(arpu_ratio),
+                "peak_flops": float(peak_flops),
+                "bytes_per_param": float(bytes_per_param),
+                "gpu_memory_gb": float(gpu_memory_gb),
+                "arpu_grid": ARPU_GRID.tolist(),
+                "hours_per_month": HOURS_PER_MONTH,
+                "moe": MOE,
+                "dense": DENSE,
+                "key": KEY,
+            },
+        ),
     )

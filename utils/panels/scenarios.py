@@ -11,6 +11,10 @@ observability) as separate layers splits horizontal layering's winners' share
 in half, and model providers then look larger with no belief changed. Lesson 10
 shows that artifact in a cell of its own (:attr:`ScenarioSetup.layers`); the
 panel does not use it. The formulas are in :mod:`utils.models.scenarios`.
+
+``scenarios.js`` holds the panel's JavaScript twin for the static site (the same name as
+:func:`scenario_outcome`, given the setup as params); ``tests/test_panels_scenarios.py`` holds it to this. A
+change to a formula here or in :mod:`utils.models` needs the same change there.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import pandas as pd
 from ..charts import PALETTE, percent_axis
 from ..models import capture_from_winners, expected_capture, normalise_weights, probability_sensitivity
 from ..schemas import LAYERS as STACK_LAYERS
-from ..whatif import Dropdown, Outcome, Preset, Slider, WhatIf
+from ..whatif import Dropdown, Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = [
     "ASSUMED_WINNER_SHARE",
@@ -111,8 +115,13 @@ def _capital(text: str) -> str:
 
 
 def _leader_sentence(claimants: Sequence[str], shares: np.ndarray) -> str:
-    """Who leads and by how much, or who ties."""
-    order = np.argsort(-shares, kind="stable")
+    """Who leads and by how much, or who ties.
+
+    Claimants are ranked on shares rounded to 9 decimals, so that equal shares keep the claimants' order: the
+    last bit of ``p @ C`` depends on the machine's BLAS (fused multiply-add or not) and would otherwise decide
+    which of two equal claimants is named first, here and in the static site's twin.
+    """
+    order = np.argsort(-np.round(shares, 9), kind="stable")
     top = shares[order[0]]
     tied = [claimants[i] for i in order if np.isclose(shares[i], top, atol=5e-4)]
     if len(tied) == len(claimants):
@@ -292,4 +301,15 @@ def scenario_panel(scenarios: pd.DataFrame, name: str = "weighting") -> WhatIf:
         chart=_chart(setup),
         presets=_presets(setup),
         name=name,
+        twin=Twin(  # utils/panels/scenarios.js, for the static site: the setup from data/scenarios.csv
+            "scenarios",
+            "scenario_outcome",
+            params={
+                "scenarios": list(setup.scenarios),
+                "claimants": list(setup.claimants),
+                "winners": [list(w) for w in setup.winners],
+                "slugs": [setup.slug(s) for s in range(len(setup.scenarios))],
+                "sweep": SWEEP.tolist(),
+            },
+        ),
     )

@@ -5,6 +5,10 @@ The score, each criterion's points and the verdict come from
 it: :func:`evidence_card_table` and :func:`evidence_card_summary` show a learner's scores
 next to the evidence and the source they give for each, and say what is still
 to fill in.
+
+``scorecard.js`` holds the panel's JavaScript twin for the static site (the same name as
+:func:`scorecard_outcome`); ``tests/test_panels_scorecard.py`` holds it to this. A change to a formula here
+or in :mod:`utils.models` needs the same change there.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import altair as alt
 import pandas as pd
 
 from ..charts import PALETTE
-from ..models import CRITERIA, VERDICT_FROM, criterion_points, positioning_score, verdict
+from ..models import CRITERIA, RISKS, VERDICT_FROM, criterion_points, positioning_score, verdict
 from ..tables import Table, table
-from ..whatif import Outcome, Preset, Slider, WhatIf
+from ..whatif import Outcome, Preset, Slider, Twin, WhatIf
 
 __all__ = [
     "EXAMPLE",
@@ -218,6 +222,19 @@ def scorecard_panel(start: Mapping[str, float] | None = None, name: str = "score
         chart=_chart(),
         presets=_presets(),
         name=name,
+        twin=Twin(  # utils/panels/scorecard.js, for the static site: the model's constants and the module's tables
+            "scorecard",
+            "scorecard_outcome",
+            params={
+                "criteria": list(CRITERIA),
+                "risks": sorted(RISKS),
+                "max_score": float(MAX_SCORE),
+                "verdict_from": [[said, float(start)] for said, start in VERDICT_FROM.items()],
+                "labels": dict(LABELS),
+                "thresholds": THRESHOLDS.to_dict(orient="records"),
+                "key": KEY,
+            },
+        ),
     )
 
 
