@@ -138,7 +138,7 @@ export function efficiency_outcome(
       [`Margin per user at $${fmt(low_arpu, ",.2f")}`, both(low_arpu)],
       [
         "Kept online all month",
-        `${fmt(gpus, ".0f")} GPUs x ${fmt(hours_per_month, ".0f")} h x ${usd(gpu_price)} = ` +
+        `${fmt(gpus, ".0f")} GPU${gpus === 1 ? "" : "s"} x ${fmt(hours_per_month, ".0f")} h x ${usd(gpu_price)} = ` +
           `$${fmt(floor, ",.0f")} a month`,
       ],
       [

@@ -153,11 +153,13 @@ def efficiency_outcome(
         {"curves": curves, "levels": levels, "points": points},
         {
             "Compute per million tokens": (
-                f"MoE {_usd(cost[MOE])}, dense {_usd(cost[DENSE])} ({cost[DENSE] / cost[MOE]:,.1f} times){capped}"
+                f"MoE {_usd(float(cost[MOE]))}, dense {_usd(float(cost[DENSE]))} "
+                f"({cost[DENSE] / cost[MOE]:,.1f} times){capped}"
             ),
             f"Margin per user at ${low_arpu:,.2f}": both(low_arpu),
             "Kept online all month": (
-                f"{gpus:.0f} GPUs x {HOURS_PER_MONTH:.0f} h x {_usd(gpu_price)} = ${floor:,.0f} a month"
+                f"{gpus:.0f} GPU{'' if gpus == 1 else 's'} x {HOURS_PER_MONTH:.0f} h x {_usd(gpu_price)} = "
+                f"${floor:,.0f} a month"
             ),
             "Users to cover it, no other costs": (
                 f"{users_to_cover(floor, us_arpu):,.0f} at ${us_arpu:,.0f}, "
