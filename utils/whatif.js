@@ -232,11 +232,11 @@ async function render({ model, el }) {
   side.className = "pp-side";
   const presets = model.get("preset_list").length ? presetGroup(model) : null;
   if (presets) side.append(presets.group, presets.argument);
-  side.append(controls, readout, tools, extra);
+  side.append(controls, readout, tools);
   const body = document.createElement("div");
   body.className = "pp-body";
   body.append(side, chart);
-  root.append(heading, body);
+  root.append(heading, body, extra); // the tornado and the share line take the panel's whole width
   el.append(root);
 
   // The first rows travel inside the spec, so the first layout already fits them.
