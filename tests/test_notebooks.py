@@ -155,3 +155,22 @@ class TestLessonShape:
         for cell in _read(path).cells:
             for output in cell.get("outputs", []):
                 assert output.output_type != "error"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_section_times_add_up_to_the_lessons_stated_time(path):
+    """Each core section says how long it takes; together they are the time the lesson promises."""
+    lesson = next(lesson for lesson in LESSONS if lesson.stem == path.stem)
+    minutes = [int(m) for m in re.findall(r"^## .*\(about (\d+) minutes?\)", _markdown(_read(path)), flags=re.M)]
+    assert minutes and sum(minutes) == lesson.minutes, (
+        f"sections {minutes} add up to {sum(minutes)}, not {lesson.minutes}"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_no_table_cuts_its_text_short(path):
+    """pandas cut text at 50 characters with "..."; the course's tables (utils.tables) show every note whole."""
+    for index, cell in enumerate(_read(path).cells):
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html", "")
+            assert not re.search(r"\.\.\.\s*</td>", html), f"cell {index}: a table cell ends in '...'"

@@ -51,6 +51,7 @@ def test_importing_the_extension_stays_light():
 
 def test_the_bundle_is_served_by_its_current_name_only():
     import asyncio
+    import concurrent.futures
 
     from tornado.httpclient import AsyncHTTPClient
     from tornado.httpserver import HTTPServer
@@ -68,7 +69,11 @@ def test_the_bundle_is_served_by_its_current_name_only():
         finally:
             http.stop()
 
-    found = asyncio.run(fetch(f"/plumbing-premium/{bundle_name()}"))
+    def run(path):  # in a thread of its own: the test session may already have an event loop running
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, fetch(path)).result()
+
+    found = run(f"/plumbing-premium/{bundle_name()}")
     assert found.code == 200 and found.body.decode() == bundled_esm()
     assert "immutable" in found.headers["Cache-Control"]
-    assert asyncio.run(fetch("/plumbing-premium/whatif-0000000000000000.js")).code == 404
+    assert run("/plumbing-premium/whatif-0000000000000000.js").code == 404

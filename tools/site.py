@@ -79,15 +79,15 @@ def math_to_mathml(markdown: str) -> str:
     return _restore_code(text.replace("\x01", "&#36;"), codes)
 
 
-def site_links(markdown: str) -> str:
-    """Links to notebooks, the glossary and the formula sheet, pointed at the site's pages."""
-    markdown = re.sub(r"\]\((?:\.\./notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb", r"](\1.html", markdown)
-    markdown = re.sub(r"\]\((?:\.\./)?(?:docs/)?(glossary|formulas)\.md", r"](\1.html", markdown)
-    return re.sub(r"\]\((?:\.\./)?README\.md", "](index.html", markdown)
+def site_hrefs(page: str) -> str:
+    """Links of a rendered page (its Markdown and its outputs) pointed at the site's pages, not at notebooks."""
+    page = re.sub(r'href="(?:\.\./notebooks/)?(\d\d_[a-z0-9_]+)\.ipynb', r'href="\1.html', page)
+    page = re.sub(r'href="(?:\.\./)?(?:docs/)?(glossary|formulas)\.md', r'href="\1.html', page)
+    return re.sub(r'href="(?:\.\./)?README\.md', 'href="index.html', page)
 
 
 def page_markdown(markdown: str) -> str:
-    return math_to_mathml(site_links(markdown))
+    return math_to_mathml(markdown)
 
 
 # --- Lesson pages ---------------------------------------------------------------------------------
@@ -140,6 +140,7 @@ def lesson_page(lesson: Lesson) -> str:
     )
     resources = {"metadata": {"name": f"{lesson.number:02d} · {lesson.title}"}, "pp_nav": navigation(lesson)}
     body, _ = exporter.from_notebook_node(prepared_lesson(NOTEBOOK_DIR / lesson.filename), resources=resources)
+    body = site_hrefs(body)
     if REMOTE_CODE.search(body):
         raise RuntimeError(f"{lesson.filename}: the page would load a script from the internet")
     return body
@@ -159,7 +160,7 @@ def shell(title: str, main: str, lesson: Lesson | None = None) -> str:
 
 
 def markdown_page(title: str, markdown: str) -> str:
-    return shell(title, str(mistune.html(page_markdown(markdown))))
+    return shell(title, site_hrefs(str(mistune.html(page_markdown(markdown)))))
 
 
 def index_page() -> str:

@@ -78,7 +78,11 @@ class Table:
         # A stable id, so that a re-run of the lesson stores the same HTML.
         styled = styled.set_uuid(hashlib.sha1(repr(self).encode()).hexdigest()[:8])
         styled = styled.set_table_styles([{"selector": "td, th", "props": "text-align: left; white-space: normal;"}])
-        return styled.to_html()
+        # A table wider than the page scrolls inside its own region, which the keyboard can reach (WCAG 2.1.1).
+        return (
+            '<div class="pp-table-scroll" role="region" aria-label="Table" tabindex="0" '
+            f'style="overflow-x: auto; max-width: 100%;">{styled.to_html()}</div>'
+        )
 
 
 def table(frame: pd.DataFrame, formats: Mapping[str, Formatter] | None = None) -> Table:
