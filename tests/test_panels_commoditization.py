@@ -3,8 +3,12 @@
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
-from tests.twin_datasets import assert_twin_datasets_match
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils import data
 from utils.models import CLOCK_MONTHLY_PROFIT, CLOCK_MONTHS, cumulative_gross_profit, monthly_churn
 from utils.panels import ASSUMED_EXTRA_CHURN, ASSUMED_PRICE_EROSION, clock_panel, sourced_annual_churn

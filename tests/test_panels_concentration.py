@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches, run_twins
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils import data
 from utils.models import gini, hhi, top_n_share
 from utils.panels import (
@@ -247,36 +252,13 @@ def test_the_twin_computes_what_python_computes():
 
 
 def test_the_twin_draws_the_same_chart():
-    panel = mega_round_panel(OPENAI_ROUND, THRESHOLDS)
     positions = [
         {"mega_round_billion": 40.0, "n_deals": 200, "sigma": 1.5, "seed": "draw A (seed 0)"},
         {"mega_round_billion": 0.0, "n_deals": 1000, "sigma": 2.5, "seed": "draw C (seed 2)"},
         {"mega_round_billion": 0.5, "n_deals": 1000, "sigma": 2.5, "seed": "draw A (seed 0)"},
         {"mega_round_billion": 12.5, "n_deals": 50, "sigma": 0.5, "seed": "draw B (seed 1)"},
     ]
-    cases, expected = [], []
-    for position in positions:
-        panel.set(**position)
-        cases.append(
-            {
-                "module": panel.twin.module,
-                "function": panel.twin.function,
-                "values": panel.model_arguments(),
-                "params": dict(panel.twin.params),
-            }
-        )
-        expected.append(panel.datasets)
-    for position, python, got in zip(positions, expected, run_twins(cases), strict=True):
-        assert set(got["datasets"]) == set(python), position
-        for name, rows in python.items():
-            assert len(got["datasets"][name]) == len(rows), (position, name)
-            for want, have in zip(rows, got["datasets"][name], strict=True):
-                assert set(have) == set(want), (position, name)
-                for field, value in want.items():
-                    if isinstance(value, float):
-                        assert have[field] == pytest.approx(value, rel=1e-12), (position, name, field)
-                    else:
-                        assert have[field] == value, (position, name, field)
+    assert_twin_datasets_match(lambda: mega_round_panel(OPENAI_ROUND, THRESHOLDS), positions=positions, count=0)
 
 
 def test_the_twin_s_normals_are_the_synthetic_quarter_s():

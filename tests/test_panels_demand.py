@@ -5,7 +5,12 @@ import math
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches, run_twins
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils.models import (
     average_app_revenue,
     customers_to_near_floor,
@@ -232,43 +237,15 @@ def _every_control_changes_the_readout(panel):
 # against Python's 2,000 gave 20.0% against 30.0%, a relative gap of 0.33.
 
 
-def _twin_datasets_match(make, positions):
-    """At each position, the twin's chart rows are Python's: the same datasets, fields and values."""
-    panel = make()
-    cases, expected = [], []
-    for position in positions:
-        panel.set(**position)
-        twin = panel.twin
-        cases.append(
-            {
-                "module": twin.module,
-                "function": twin.function,
-                "values": panel.model_arguments(),
-                "params": dict(twin.params),
-            }
-        )
-        expected.append(panel.datasets)
-    for position, python, got in zip(positions, expected, run_twins(cases), strict=True):
-        assert set(got["datasets"]) == set(python), position
-        for name, rows in python.items():
-            assert len(got["datasets"][name]) == len(rows), (position, name)
-            for want, have in zip(rows, got["datasets"][name], strict=True):
-                assert set(have) == set(want), (position, name)
-                for field, value in want.items():
-                    if isinstance(value, float):
-                        assert have[field] == pytest.approx(value, rel=1e-12, abs=1e-12), (position, name, field)
-                    else:
-                        assert have[field] == value, (position, name, field)
-
-
 def test_the_reshuffle_twin_computes_what_python_computes():
     assert_twin_matches(lambda: reshuffle_panel(4, 25, 40, 12), count=80, rel_tol=0.0)
 
 
 def test_the_reshuffle_twin_simulates_the_same_worlds():
-    _twin_datasets_match(
+    assert_twin_datasets_match(
         lambda: reshuffle_panel(4, 25, 40, 12),
-        [
+        count=0,
+        positions=[
             {"n_models": 2, "reshuffle_percent": 50, "penalty_percent": 100, "quarters": 20},
             {"n_models": 7, "reshuffle_percent": 35, "penalty_percent": 55, "quarters": 9},
             {"n_models": 10, "reshuffle_percent": 0, "penalty_percent": 40, "quarters": 4},
@@ -281,7 +258,8 @@ def test_the_diversification_twin_computes_what_python_computes():
 
 
 def test_the_diversification_twin_draws_the_same_curves():
-    _twin_datasets_match(
+    assert_twin_datasets_match(
         lambda: diversification_panel(n_customers=100, rho=0.2),
-        [{"n_customers": 1, "rho": 0.0}, {"n_customers": 20, "rho": 0.37}, {"n_customers": 1000, "rho": 1.0}],
+        count=0,
+        positions=[{"n_customers": 1, "rho": 0.0}, {"n_customers": 20, "rho": 0.37}, {"n_customers": 1000, "rho": 1.0}],
     )

@@ -3,8 +3,12 @@
 import numpy as np
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
-from tests.twin_datasets import assert_twin_datasets_match
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils import data
 from utils.models import USAGE_SPLITS, app_breakeven_tokens, app_gross_margin, lifetime_value, nrr_revenue
 from utils.panels import (

@@ -10,11 +10,11 @@ import pytest
 from tests.panel_checks import (
     assert_every_control_moves,
     assert_explorable,
+    assert_twin_datasets_match,
     assert_twin_matches,
     random_positions,
     run_twins,
 )
-from tests.twin_datasets import assert_twin_datasets_match
 from utils import data
 from utils.models import (
     N_REQUESTS,

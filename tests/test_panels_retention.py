@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.panel_checks import assert_explorable, assert_twin_matches
-from tests.twin_datasets import assert_twin_datasets_match
+from tests.panel_checks import assert_explorable, assert_twin_datasets_match, assert_twin_matches
 from utils import data
 from utils.models import nrr_revenue
 from utils.panels import retention_demo_panel

@@ -5,8 +5,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
-from tests.twin_datasets import assert_twin_datasets_match
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils import data
 from utils.models import capture_from_winners, crossing_probability, expected_capture, probability_sensitivity
 from utils.panels import (

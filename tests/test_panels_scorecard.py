@@ -2,8 +2,12 @@
 
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
-from tests.twin_datasets import assert_twin_datasets_match
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils.models import CRITERIA, VERDICT_FROM, criterion_points, positioning_score, verdict
 from utils.panels import (
     EXAMPLE,

@@ -5,8 +5,12 @@ import json
 import pandas as pd
 import pytest
 
-from tests.panel_checks import assert_every_control_moves, assert_explorable, assert_twin_matches
-from tests.twin_datasets import assert_twin_datasets_match
+from tests.panel_checks import (
+    assert_every_control_moves,
+    assert_explorable,
+    assert_twin_datasets_match,
+    assert_twin_matches,
+)
 from utils import data
 from utils.models import month_name, month_number, top_n_share
 from utils.panels import funding_layers, funding_panel, usd
