@@ -2,8 +2,10 @@
 
     python -m tools.site OUT_DIR
 
-No Python and no server are needed to read it: open ``OUT_DIR/index.html``, or
-publish the folder on any static host (GitHub Pages, for one). It holds:
+No Python is needed to read it: serve the folder with any static file server
+(``python3 -m http.server --directory OUT_DIR``) or publish it on a static host
+(GitHub Pages, for one); opened from disk, browsers run no module scripts and
+the panels stay pictures. It holds:
 
 - ``index.html``: the roadmap (lessons, times, questions), the glossary and the formula sheet;
 - one page per lesson, executed afresh: text, tables, outputs, and every what-if panel as its
@@ -233,7 +235,7 @@ def main(argv: list[str]) -> int:
     except ValueError as error:
         print(f"make html: {error}", file=sys.stderr)
         return 2
-    print(f"open {Path(argv[0]) / 'index.html'}, or publish the folder on any static web host")
+    print(f"serve it: python3 -m http.server --directory {argv[0]}  (or publish the folder on a static host)")
     return 0
 
 
