@@ -589,9 +589,14 @@ def tornado_spec(key_label: str) -> dict[str, Any]:
         alt.Chart(alt.Data(name="sensitivity"))
         .mark_bar(height=14)
         .encode(
-            x=alt.X("low:Q", title=key_label),
+            x=alt.X("low:Q", title=key_label, scale=alt.Scale(zero=False)),
             x2="high:Q",
-            y=alt.Y("control:N", sort=alt.EncodingSortField("swing", order="descending"), title=None),
+            y=alt.Y(
+                "control:N",
+                sort=alt.EncodingSortField("swing", order="descending"),
+                title=None,
+                axis=alt.Axis(labelLimit=320),  # an input's whole name
+            ),
             tooltip=[
                 "control:N",
                 "range:N",
