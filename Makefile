@@ -15,7 +15,7 @@ LESSON ?= 00
 help:
 	@echo "make lab      open the course in JupyterLab (sets up .venv/ the first time)"
 	@echo "make test     run every test: lint and types, units, nbval over the lessons, the browser tests"
-	@echo "make execute  re-run every lesson and store its outputs (after editing one)"
+	@echo "make execute  re-run every lesson, store its outputs and its worked solutions' printed text"
 	@echo "make bench    time every lesson in the browser: start-up, slider latency, memory"
 	@echo "make bench-models  time the model library (medians; nothing asserted)"
 	@echo "make bench-site    time the static site: key press to redrawn chart, computed in the page"
@@ -75,6 +75,7 @@ browser: $(TEST_STAMP) $(AXE)
 
 execute: $(STAMP)
 	$(BIN)/python -m tools.execute notebooks/*.ipynb
+	$(BIN)/python -m tools.solutions notebooks/*.ipynb
 
 student: $(STAMP)
 	@test -n "$(OUT)" || { echo "usage: make student OUT=dir"; exit 2; }

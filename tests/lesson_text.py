@@ -99,7 +99,6 @@ def printed(number: str, outputs: str) -> bool:
 
 
 CHECK_CALL = re.compile(r"^check\(\s*\"(\d\d\.\d+)\"", re.M)
-FENCE = re.compile(r"```(python|text)\n(.*?)```", re.S)
 
 
 def tags(cell) -> list[str]:
@@ -110,9 +109,3 @@ def exercise_checks(path: Path) -> list[str]:
     """The exercise ids that a lesson's learner cells check, in order (solutions excluded)."""
     notebook = nbformat.read(path, as_version=4)
     return [i for c in notebook.cells if c.cell_type == "code" for i in CHECK_CALL.findall(c.source)]
-
-
-def worked_solution(markdown: str) -> tuple[str, str]:
-    """The code of a worked solution (its ```python block) and what it prints (its ```text block)."""
-    blocks = dict((kind, body) for kind, body in FENCE.findall(markdown))
-    return blocks.get("python", ""), blocks.get("text", "")

@@ -156,8 +156,18 @@ def test_the_course_view_breaks_long_lines_between_exercise_ids(monkeypatch):
     whole = str(checks.progress()).splitlines()
     assert all(len(line) <= 88 for line in whole)
     assert "Lesson 11: 0 of 12 exercises passed; still open: 11.1, 11.2, 11.3" in whole[-3]
-    assert whole[-2].startswith("    ") and whole[-2].strip().endswith("11.12")
-    assert str(checks.progress("11")).count("\n") == 0  # one lesson: one line, as committed in every lesson
+    assert whole[-2].startswith("  ") and whole[-2].strip().endswith("11.12")
+    one = str(checks.progress("11")).splitlines()
+    assert len(one) == 2 and all(len(line) <= 88 for line in one)
+
+
+def test_a_long_message_wraps_between_words_with_its_hint_indented():
+    text = str(grade("01.1", "a")) + "\n  Hint 1 of 3: " + "a long nudge that keeps going " * 5
+    shown = str(checks.CheckResult("01.1", False, text))
+    assert all(len(line) <= 88 for line in shown.splitlines())
+    assert shown.replace("\n", " ").split() == text.split()  # only line breaks added, no word broken
+    hint_lines = shown.split("Hint 1 of 3:")[1].splitlines()[1:]
+    assert hint_lines and all(line.startswith("    ") for line in hint_lines)
 
 
 def test_progress_never_goes_into_the_course_folder(monkeypatch):

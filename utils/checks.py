@@ -151,11 +151,20 @@ class CheckResult:
     answered: bool = True
 
     def __str__(self) -> str:
-        return self.message
+        """The message wrapped between words at 88 characters: a notebook's output area would break words."""
+        return "\n".join(_wrapped(line) for line in self.message.splitlines())
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """In a notebook, a check shows its message rather than its fields."""
-        printer.text(self.message)
+        printer.text(str(self))
+
+
+def _wrapped(line: str, width: int = 88) -> str:
+    """One line of a message wrapped at ``width``, continuation lines indented like the line itself plus two."""
+    indent = line[: len(line) - len(line.lstrip())]
+    return textwrap.fill(
+        line, width=width, subsequent_indent=indent + "  ", break_long_words=False, break_on_hyphens=False
+    )
 
 
 def _key() -> Mapping[str, Exercise]:
@@ -361,10 +370,8 @@ class Progress:
             line = f"Lesson {lesson}: {len(done)} of {len(ids)} exercises passed"
             lines.append(line + (f"; still open: {', '.join(still)}" if still else "; all done."))
         if len(self.lessons) > 1:
-            # The course view lists every lesson: break a long line between ids, where JupyterLab would break one.
-            lines = [textwrap.fill(line, width=88, subsequent_indent="    ", break_on_hyphens=False) for line in lines]
             lines.append(f"Whole course: {len(self.passed)} of {len(self.passed) + len(self.open)} exercises passed.")
-        return "\n".join(lines)
+        return "\n".join(_wrapped(line) for line in lines)  # between ids, where JupyterLab would break one
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
