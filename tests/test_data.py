@@ -89,7 +89,7 @@ def test_pick_refuses_an_ambiguous_match():
         data.pick("gpu_prices", "usd_per_gpu_hour", provider="Modal")
 
 
-# --- sources.md, "GPU prices (per GPU-hour, H100 unless noted; as of mid-2026)" ---
+# --- GPU prices per GPU-hour, H100 unless noted, as the providers' price pages gave them in mid-2026 ---
 SOURCED_PRICES = {
     ("Modal", "H100"): 3.95,
     ("Modal", "A100-80GB"): 2.50,
@@ -162,7 +162,7 @@ def _row(name: str, **where) -> pd.Series:
     return frame[mask].iloc[0]
 
 
-# --- sources.md, "Funding" (and the essay) ---------------------------------------
+# --- Funding, as the essay and the other reports (each row's source) give it -----
 # (company, round, figure_from): (amount_usd, amount_inr, valuation_usd, total_raised_usd, date, confidence)
 SOURCED_FUNDING = {
     ("Modal", None, "articles"): (87_000_000, None, 1_100_000_000, 111_000_000, "2025-09", "M"),
@@ -240,7 +240,7 @@ def test_disagreements_are_kept_as_two_rows(company, column, essay_round, others
 
 
 def test_conflicting_essay_figures_are_rated_l():
-    """sources.md: L is weak or conflicting. Baseten's $2.15B and Fireworks' $254M conflict with most sources
+    """Confidence L means weak or conflicting. Baseten's $2.15B and Fireworks' $254M conflict with most sources
     (issue 12 names Baseten; Fireworks' gap is the same kind); Sarvam's total is confirmed by none."""
     baseten = _row("funding_rounds", company="Baseten", round="Series D", figure_from="articles")
     fireworks = _row("funding_rounds", company="Fireworks AI", round=None, figure_from="articles")
@@ -318,7 +318,7 @@ def test_scenarios_are_the_essays_three():
     assert (scenarios["source"] == "The Plumbing Premium (essay)").all()
 
 
-# --- sources.md, "Reliability"; every other figure a labeled assumption ----------
+# --- Reliability: the sourced SLAs; every other figure a labeled assumption --------
 SOURCED_AVAILABILITY = {
     "vector database": (0.9995, "M"),
     "blob storage": (0.999, "H"),
@@ -339,7 +339,7 @@ def test_sourced_availabilities_equal_their_sources():
 
 
 def test_the_llm_availability_is_an_assumption_modeled_on_slas_where_offered():
-    """sources.md: LLM API SLAs ~99.9% where offered, often none on standard plans (L): not sourced for this request."""
+    """LLM API SLAs are ~99.9% where offered, often none on standard plans (L): not sourced for this request."""
     llm = _row("service_profiles", service="LLM provider")
     assert (llm["kind"], llm["source"], llm["confidence"], llm["availability"]) == (
         "assumption",
@@ -360,7 +360,7 @@ def test_every_other_service_figure_is_a_labeled_assumption():
             assert "latency and cost are course assumptions" in row["note"]
 
 
-# --- sources.md, "Venture returns" -----------------------------------------------
+# --- Venture returns: Correlation Ventures, Horsley Bridge, Kauffman ----------------
 CORRELATION = "Correlation Ventures"
 HORSLEY = "Horsley Bridge (shown by a16z in 2015)"
 SOURCED_VENTURE_RETURNS = {
@@ -411,7 +411,7 @@ def test_kauffman_fund_returns_equal_their_source():
     }
 
 
-# --- sources.md, "Concentration" -------------------------------------------------
+# --- Concentration: the funding reports and the merger guidelines -------------------
 # (period, scope, source): the figures the row gives; every other cell is empty.
 SOURCED_CONCENTRATION = {
     ("2025-Q1", "global", "Crunchbase"): {
@@ -470,7 +470,7 @@ def test_merger_guideline_thresholds_equal_their_source():
     }
 
 
-# --- sources.md, "Serving compute", "Reliability" and the words to get right -----
+# --- Serving compute and reliability facts, and the words to get right ------------
 SOURCED_SERVING_FACTS = {
     ("Mixtral 8x7B", "total parameters"): (46.7e9, "H"),
     ("Mixtral 8x7B", "active parameters per token"): (12.9e9, "H"),
@@ -501,7 +501,7 @@ def test_official_languages_are_hindi_and_english():
     assert languages["note"] == "Hindi and English"
 
 
-# --- sources.md, "Retention and margins"; the essay's ARPU claim ------------------
+# --- Retention and margins (the benchmark reports); the essay's ARPU claim ---------
 SOURCED_UNIT_ECONOMICS = {
     ("gross dollar churn (annual)", "private SaaS (median)"): (0.08, 0.08, "M"),
     ("net revenue retention", "private SaaS (median)"): (1.00, 1.05, "M"),

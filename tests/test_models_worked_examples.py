@@ -1,4 +1,4 @@
-"""Every worked example of curriculum.md, and the course's own examples, as exact tests."""
+"""Every worked example the course gives for its models (docstrings, formula sheet, lessons), as exact tests."""
 
 import numpy as np
 import pytest

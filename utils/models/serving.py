@@ -10,7 +10,7 @@ sit in GPU memory, so it is stored like a big one.
 - GPUs to hold the weights: ``ceil(N_total * bytes_per_param / memory)``.
 
 These are lower bounds: generating tokens is often limited by memory bandwidth,
-not FLOPs. Worked example (``curriculum.md``): 10.3e9 active parameters on a
+not FLOPs. Worked example: 10.3e9 active parameters on a
 1e15 FLOP/s GPU at 50 % MFU take 41.2 s per million tokens, a dense 105e9 model
 420 s; 105e9 parameters at 2 bytes need 3 GPUs of 80 GB.
 
